@@ -1,0 +1,113 @@
+"""The extraction folder: Parquet per kind and table, one file per document, written atomically.
+
+    <out>/<kind>/<table>/<sha256>.parquet      rows of one document
+    <out>/<kind>/<table>/_empty.parquet        the schema, so a source with no documents still reads
+    <out>/extraction/rejects/<sha256>.parquet  lines that looked like data but could not be read
+    <out>/extraction/document_facts/…          what documents state about themselves
+    <out>/extraction/manifest/manifest.parquet one row per document of the last run
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+EXTRACTION = "extraction"
+EMPTY_FILE = "_empty.parquet"
+
+REJECTS_SCHEMA = pa.schema(
+    [
+        pa.field("source_file", pa.string(), nullable=False),
+        pa.field("source_sha256", pa.string(), nullable=False),
+        pa.field("kind", pa.string()),
+        pa.field("source_page", pa.int32()),
+        pa.field("source_line", pa.int32()),
+        pa.field("raw_line", pa.string()),
+        pa.field("reason", pa.string(), nullable=False),
+        pa.field("candidates", pa.string()),
+    ]
+)
+FACTS_SCHEMA = pa.schema(
+    [
+        pa.field("source_file", pa.string(), nullable=False),
+        pa.field("source_sha256", pa.string(), nullable=False),
+        pa.field("kind", pa.string(), nullable=False),
+        pa.field("fact", pa.string(), nullable=False),
+        pa.field("value", pa.string()),
+        pa.field("source_page", pa.int32()),
+        pa.field("source_line", pa.int32()),
+    ]
+)
+MANIFEST_SCHEMA = pa.schema(
+    [
+        pa.field("source_file", pa.string(), nullable=False),
+        pa.field("source_path", pa.string(), nullable=False),
+        pa.field("source_sha256", pa.string()),
+        pa.field("format", pa.string()),
+        pa.field("kind", pa.string()),
+        pa.field("parser_version", pa.string()),
+        pa.field("status", pa.string(), nullable=False),
+        pa.field("rows", pa.int64(), nullable=False),
+        pa.field("rejects", pa.int64(), nullable=False),
+        pa.field("message", pa.string()),
+        pa.field("extracted_at", pa.timestamp("s", tz="UTC")),
+    ]
+)
+EXTRACTION_SCHEMAS = {"rejects": REJECTS_SCHEMA, "document_facts": FACTS_SCHEMA}
+
+
+def write_table_atomically(table: pa.Table, path: Path) -> None:
+    """Write to a temporary file beside `path`, then rename: readers never see half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        pq.write_table(table, temporary)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_rows(rows: list[dict[str, Any]], schema: pa.Schema, path: Path) -> None:
+    write_table_atomically(pa.Table.from_pylist(rows, schema=schema), path)
+
+
+def table_dir(out_dir: Path, kind: str, table: str) -> Path:
+    return out_dir / kind / table
+
+
+def ensure_empty_files(out_dir: Path, schemas: dict[tuple[str, str], pa.Schema]) -> None:
+    for (kind, table), table_schema in schemas.items():
+        path = table_dir(out_dir, kind, table) / EMPTY_FILE
+        existing = pq.read_schema(path) if path.exists() else None
+        if existing is None or not existing.equals(table_schema):
+            write_table_atomically(table_schema.empty_table(), path)
+
+
+def document_files(out_dir: Path, sha256: str) -> list[Path]:
+    return sorted(out_dir.glob(f"*/*/{sha256}.parquet"))
+
+
+def remove_documents_except(out_dir: Path, keep: Iterable[str]) -> None:
+    """Drop the files of documents not in this run: the folder mirrors the documents asked for."""
+    keep = set(keep)
+    for path in out_dir.glob("*/*/*.parquet"):
+        if path.name != EMPTY_FILE and path.stem not in keep and path.parent.name != "manifest":
+            path.unlink()
+
+
+def manifest_path(out_dir: Path) -> Path:
+    return out_dir / EXTRACTION / "manifest" / "manifest.parquet"
+
+
+def read_manifest(out_dir: Path) -> list[dict[str, Any]]:
+    path = manifest_path(out_dir)
+    if not path.exists():
+        return []
+    try:
+        return pq.read_table(path).to_pylist()
+    except (pa.ArrowInvalid, OSError):
+        return []  # an unreadable manifest only costs a re-extraction

@@ -1,0 +1,181 @@
+"""Extraction: documents in, Parquet with lineage, rejects and a manifest out."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from extract import parquet_store as store
+from extract.documents import Document, DocumentError, Line, read_document, sha256_of
+from extract.kinds import all_kinds, detect_kind
+from extract.kinds.base import DocumentKind, ParseError, ParseResult
+
+EXTRACTED = "extracted"  # parsed in this run
+UNCHANGED = "unchanged"  # same file, hash and parser version as last run: not parsed again
+UNKNOWN = "unknown"  # no kind is sure of it: skipped
+FAILED = "failed"  # unreadable, or its kind's parser could not start
+DUPLICATE = "duplicate"  # same content as another document of this run
+
+
+@dataclass
+class DocumentOutcome:
+    path: Path
+    status: str
+    sha256: str | None = None
+    format: str | None = None
+    kind: str | None = None
+    parser_version: str | None = None
+    rows: int = 0
+    rejects: int = 0
+    message: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    def manifest_row(self, extracted_at: datetime) -> dict:
+        return {
+            "source_file": self.name,
+            "source_path": str(self.path),
+            "source_sha256": self.sha256,
+            "format": self.format,
+            "kind": self.kind,
+            "parser_version": self.parser_version,
+            "status": self.status,
+            "rows": self.rows,
+            "rejects": self.rejects,
+            "message": self.message,
+            "extracted_at": extracted_at,
+        }
+
+
+@dataclass
+class ExtractionReport:
+    out_dir: Path
+    documents: list[DocumentOutcome] = field(default_factory=list)
+
+    def with_status(self, *statuses: str) -> list[DocumentOutcome]:
+        return [doc for doc in self.documents if doc.status in statuses]
+
+    @property
+    def total_rejects(self) -> int:
+        return sum(doc.rejects for doc in self.documents)
+
+
+def find_documents(paths: list[Path]) -> list[Path]:
+    """Files named directly, and every file in named folders (recursively, hidden ones skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.name.lower() not in {"readme.md", "readme.txt", "readme"}
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder")
+    return found
+
+
+def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind] | None = None) -> ExtractionReport:
+    kinds = all_kinds() if kinds is None else kinds
+    out_dir.mkdir(parents=True, exist_ok=True)
+    store.ensure_empty_files(
+        out_dir,
+        {
+            **{(kind.kind, table): schema for kind in kinds for table, schema in kind.schemas.items()},
+            **{(store.EXTRACTION, table): schema for table, schema in store.EXTRACTION_SCHEMAS.items()},
+        },
+    )
+    previous = {(row["source_sha256"], row["source_file"]): row for row in store.read_manifest(out_dir)}
+    report = ExtractionReport(out_dir=out_dir)
+    seen: dict[str, Path] = {}
+    for path in find_documents(paths):
+        outcome = _extract_one(path, out_dir, kinds, previous, seen)
+        report.documents.append(outcome)
+        if outcome.sha256 and outcome.status in (EXTRACTED, UNCHANGED):
+            seen[outcome.sha256] = path
+    store.remove_documents_except(
+        out_dir, [doc.sha256 for doc in report.documents if doc.sha256 and doc.status in (EXTRACTED, UNCHANGED, FAILED)]
+    )
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    store.write_rows([doc.manifest_row(now) for doc in report.documents], store.MANIFEST_SCHEMA, store.manifest_path(out_dir))
+    return report
+
+
+def _extract_one(path: Path, out_dir: Path, kinds: list[DocumentKind], previous: dict, seen: dict[str, Path]) -> DocumentOutcome:
+    started = time.perf_counter()
+    try:
+        sha256 = sha256_of(path)
+    except OSError as error:
+        return DocumentOutcome(path, FAILED, message=f"cannot be read: {error.strerror}")
+    if sha256 in seen:
+        return DocumentOutcome(path, DUPLICATE, sha256=sha256, message=f"same content as {seen[sha256].name}; read once")
+    before = previous.get((sha256, path.name))
+    if before and before["status"] in (EXTRACTED, UNCHANGED) and store.document_files(out_dir, sha256):
+        kind = next((k for k in kinds if k.kind == before["kind"]), None)
+        if kind is not None and kind.parser_version == before["parser_version"]:
+            return DocumentOutcome(
+                path, UNCHANGED, sha256=sha256, format=before["format"], kind=kind.kind,
+                parser_version=kind.parser_version, rows=before["rows"], rejects=before["rejects"],
+            )
+    try:
+        document = read_document(path)
+    except DocumentError as error:
+        return DocumentOutcome(path, FAILED, sha256=sha256, message=str(error))
+    detection = detect_kind(document, kinds)
+    if detection.kind is None:
+        return DocumentOutcome(path, UNKNOWN, sha256=sha256, format=document.format,
+                               message=f"not a known kind of document ({detection.explain()})")
+    kind = detection.kind
+    outcome = DocumentOutcome(path, EXTRACTED, sha256=sha256, format=document.format, kind=kind.kind,
+                              parser_version=kind.parser_version)
+    try:
+        result = kind.parse(document)
+    except ParseError as error:
+        where = f" (line {error.line.number})" if error.line else ""
+        outcome.status, outcome.message = FAILED, f"{path.name}{where}: {error}"
+        result = ParseResult(rejects=[])
+        _write_document(out_dir, kind, document, result, failure=(error.line, str(error)))
+        outcome.rejects = 1
+        return outcome
+    _write_document(out_dir, kind, document, result)
+    outcome.rows, outcome.rejects = result.rows(), len(result.rejects)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _write_document(out_dir: Path, kind: DocumentKind, document: Document, result: ParseResult,
+                    failure: tuple[Line | None, str] | None = None) -> None:
+    # Remove what an earlier parser version wrote for this document before writing anew.
+    for path in store.document_files(out_dir, document.sha256):
+        path.unlink()
+    file_name = f"{document.sha256}.parquet"
+    if failure is None:
+        for table, schema in kind.schemas.items():
+            store.write_rows(result.tables.get(table, []), schema, store.table_dir(out_dir, kind.kind, table) / file_name)
+    rejects = [
+        {"source_file": document.name, "source_sha256": document.sha256, "kind": kind.kind,
+         "source_page": reject.line.page, "source_line": reject.line.number, "raw_line": reject.line.text,
+         "reason": reject.reason, "candidates": reject.candidates}
+        for reject in result.rejects
+    ]
+    if failure is not None:
+        line, reason = failure
+        rejects.append({"source_file": document.name, "source_sha256": document.sha256, "kind": kind.kind,
+                        "source_page": line.page if line else None, "source_line": line.number if line else None,
+                        "raw_line": line.text if line else None, "reason": f"document not parsed: {reason}",
+                        "candidates": None})
+    store.write_rows(rejects, store.REJECTS_SCHEMA, store.table_dir(out_dir, store.EXTRACTION, "rejects") / file_name)
+    facts = [
+        {"source_file": document.name, "source_sha256": document.sha256, "kind": kind.kind, "fact": fact.name,
+         "value": fact.value, "source_page": fact.line.page if fact.line else None,
+         "source_line": fact.line.number if fact.line else None}
+        for fact in result.facts
+    ]
+    store.write_rows(facts, store.FACTS_SCHEMA, store.table_dir(out_dir, store.EXTRACTION, "document_facts") / file_name)
