@@ -264,7 +264,11 @@ class HomeCareFees:
             result.facts.append(Fact("table_number", title_cells[0], title_line))
 
         columns, first_data = self._header(rows, title_at + 1)
-        result.facts.append(Fact("columns", str(len(columns)), rows[title_at + 1][0]))
+        header_line = rows[title_at + 1][0]
+        result.facts += [
+            Fact("columns", str(len(columns)), header_line),
+            Fact("price_columns", str(sum(column.measure == "price" for column in columns)), header_line),
+        ]
         counts = {MUNICIPALITY: 0, DISTRICT: 0}
         in_districts = False
         for line, cells in rows[first_data:]:

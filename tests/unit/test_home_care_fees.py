@@ -89,6 +89,7 @@ def test_columns_follow_the_header_labels_not_their_positions():
     assert (fees["share_paying_pct"], fees["payment_per_user_nok"]) == (Decimal(57), Decimal(3584))
     bounds = {(r["income_band"], r["income_band_lower_g"], r["income_band_upper_g"]) for r in result.tables["fee_schedule"]}
     assert bounds == {("under_1p5g", 0, Decimal("1.5")), ("1p5_3g", Decimal("1.5"), 3), ("over_3g", 3, None)}
+    assert (facts(result)["columns"], facts(result)["price_columns"]) == ("8", "6")
 
 
 def test_income_band_codes_and_bounds():
