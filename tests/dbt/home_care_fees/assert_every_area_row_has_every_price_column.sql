@@ -30,8 +30,8 @@ compared as (
     select
         area_rows.source_sha256,
         area_rows.source_line,
-        coalesce(price_cells.prices, 0) as prices,
         header_columns.price_columns,
+        coalesce(price_cells.prices, 0) as prices,
     from area_rows
     left join price_cells
         on

@@ -21,8 +21,8 @@ in_mart as (
 
 compared as (
     select
-        coalesce(stated.source_sha256, in_mart.source_sha256) as source_sha256,
         stated.document_rows,
+        coalesce(stated.source_sha256, in_mart.source_sha256) as source_sha256,
         coalesce(in_mart.mart_municipalities, 0) as mart_municipalities,
     from stated
     full outer join in_mart

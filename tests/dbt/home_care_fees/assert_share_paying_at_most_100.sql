@@ -1,5 +1,5 @@
--- A share of paying users above 100 % is impossible but published (2006: 2027
--- Unjárga Nesseby, 102). It is kept as published, not capped; this lists the rows.
+-- A share of paying users above 100 % is impossible but published (2006: four,
+-- among them 2027 Unjárga Nesseby, 102). Kept as published, not capped; this lists them.
 {{ config(severity='warn') }}
 
 with municipalities as (
