@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from pathlib import Path
 
@@ -36,10 +37,15 @@ def fmt(value: int | None) -> str:
     return f"{value:,}".replace(",", " ")
 
 
+def half_up(x: float) -> int:
+    """NAV rounds the year-to-date average half up (7533.5 → 7534 in the sample)."""
+    return math.floor(x + 0.5)
+
+
 def row(label: str, months: list[int | None], ytd: int | None = None, bold: bool = False) -> str:
     """A row as NAV prints it: ytd average (the rounded mean unless given) then the months."""
     if ytd is None and all(v is not None for v in months):
-        ytd = round(sum(months) / len(months))
+        ytd = half_up(sum(months) / len(months))
     cells = [fmt(ytd), *(fmt(v) for v in months)]
     if bold:
         return "\t".join([f"<b>{label}</b>", *(f"<b>{c}</b>" for c in cells)])
@@ -310,7 +316,7 @@ def test_a_report_for_may_to_august_2025():
     assert {(r["report_first_month"], r["report_last_month"]) for r in result.tables["participants"]} == {
         (date(2025, 5, 1), date(2025, 8, 1))}
     assert value(result, code="0301", measure="month", month=date(2025, 7, 1)) == 902
-    assert value(result, code="0301", measure="ytd_average") == round((900 + 901 + 902 + 903) / 4)
+    assert value(result, code="0301", measure="ytd_average") == half_up((900 + 901 + 902 + 903) / 4)
     assert result.rejects == []
 
 
