@@ -17,7 +17,7 @@ districts as (
         source_line,
         year,
         area_name as district_name,
-        parent_municipality_name,
+        parent_municipality_name
     from areas
     where area_level = 'district'
 ),
@@ -27,7 +27,7 @@ document_municipalities as (
         source_sha256,
         area_name,
         min(municipality_code) as municipality_code,
-        count(distinct municipality_code) as matches,
+        count(distinct municipality_code) as matches
     from areas
     where area_level = 'municipality'
     group by source_sha256, area_name
@@ -38,7 +38,7 @@ reference_municipalities as (
         districts.source_sha256,
         districts.source_line,
         min(municipality_versions.municipality_code) as municipality_code,
-        count(distinct municipality_versions.municipality_code) as matches,
+        count(distinct municipality_versions.municipality_code) as matches
     from districts
     inner join municipality_versions
         on
@@ -68,7 +68,7 @@ resolved as (
             when reference_municipalities.matches = 1 then 'reference'
         end as parent_resolved_by,
         coalesce(document_municipalities.matches, 0) as document_matches,
-        coalesce(reference_municipalities.matches, 0) as reference_matches,
+        coalesce(reference_municipalities.matches, 0) as reference_matches
     from districts
     left join document_municipalities
         on

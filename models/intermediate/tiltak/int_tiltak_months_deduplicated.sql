@@ -26,5 +26,5 @@ select
     source_file,
     source_sha256,
     source_page,
-    source_line,
+    source_line
 from latest

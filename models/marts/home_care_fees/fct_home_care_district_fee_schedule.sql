@@ -9,7 +9,7 @@ district_parents as (
 district_prices as (
     select
         prices.*,
-        district_parents.parent_municipality_code,
+        district_parents.parent_municipality_code
     from prices
     inner join district_parents
         on
@@ -32,5 +32,5 @@ select
     source_file,
     source_sha256,
     source_page,
-    source_line,
+    source_line
 from district_prices

@@ -9,7 +9,7 @@ district_parents as (
 districts as (
     select
         areas.*,
-        district_parents.parent_municipality_code,
+        district_parents.parent_municipality_code
     from areas
     inner join district_parents
         on
@@ -30,5 +30,5 @@ select
     source_file,
     source_sha256,
     source_page,
-    source_line,
+    source_line
 from districts

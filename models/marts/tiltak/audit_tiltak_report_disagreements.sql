@@ -22,7 +22,7 @@ paired as (
         older.report_last_month as older_report_last_month,
         newer.source_file as newer_source_file,
         newer.source_line as newer_source_line,
-        newer.report_last_month as newer_report_last_month,
+        newer.report_last_month as newer_report_last_month
     from month_cells as newer
     inner join month_cells as older
         on

@@ -29,5 +29,5 @@ select
     source_file,
     source_sha256,
     source_page,
-    source_line,
+    source_line
 from breakdown_cells

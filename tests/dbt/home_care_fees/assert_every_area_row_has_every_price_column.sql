@@ -3,7 +3,7 @@
 with header_columns as (
     select
         source_sha256,
-        cast(fact_value as integer) as price_columns,
+        cast(fact_value as integer) as price_columns
     from {{ ref('stg_extraction__document_facts') }}
     where
         document_kind = 'home_care_fees'
@@ -13,7 +13,7 @@ with header_columns as (
 area_rows as (
     select
         source_sha256,
-        source_line,
+        source_line
     from {{ ref('stg_home_care_fees__fees') }}
 ),
 
@@ -21,7 +21,7 @@ price_cells as (
     select
         source_sha256,
         source_line,
-        count(*) as prices,
+        count(*) as prices
     from {{ ref('stg_home_care_fees__fee_schedule') }}
     group by source_sha256, source_line
 ),
@@ -31,7 +31,7 @@ compared as (
         area_rows.source_sha256,
         area_rows.source_line,
         header_columns.price_columns,
-        coalesce(price_cells.prices, 0) as prices,
+        coalesce(price_cells.prices, 0) as prices
     from area_rows
     left join price_cells
         on

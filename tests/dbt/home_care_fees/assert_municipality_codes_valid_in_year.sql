@@ -14,7 +14,7 @@ matched as (
         annual.municipality_code,
         annual.source_name,
         annual.source_line,
-        count(municipality_versions.municipality_code) as versions,
+        count(municipality_versions.municipality_code) as versions
     from annual
     left join municipality_versions
         on

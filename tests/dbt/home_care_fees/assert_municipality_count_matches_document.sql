@@ -4,7 +4,7 @@
 with stated as (
     select
         source_sha256,
-        cast(fact_value as integer) as document_rows,
+        cast(fact_value as integer) as document_rows
     from {{ ref('stg_extraction__document_facts') }}
     where
         document_kind = 'home_care_fees'
@@ -14,7 +14,7 @@ with stated as (
 in_mart as (
     select
         source_sha256,
-        count(distinct municipality_code) as mart_municipalities,
+        count(distinct municipality_code) as mart_municipalities
     from {{ ref('fct_home_care_fees_annual') }}
     group by source_sha256
 ),
@@ -23,7 +23,7 @@ compared as (
     select
         stated.document_rows,
         coalesce(stated.source_sha256, in_mart.source_sha256) as source_sha256,
-        coalesce(in_mart.mart_municipalities, 0) as mart_municipalities,
+        coalesce(in_mart.mart_municipalities, 0) as mart_municipalities
     from stated
     full outer join in_mart
         on stated.source_sha256 = in_mart.source_sha256

@@ -10,7 +10,7 @@ with municipalities as (
         source_name as area_name,
         share_paying_pct,
         source_file,
-        source_line,
+        source_line
     from {{ ref('fct_home_care_fees_annual') }}
 ),
 
@@ -22,7 +22,7 @@ districts as (
         district_name as area_name,
         share_paying_pct,
         source_file,
-        source_line,
+        source_line
     from {{ ref('fct_home_care_district_fees_annual') }}
 ),
 

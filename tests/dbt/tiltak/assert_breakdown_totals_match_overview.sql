@@ -10,7 +10,7 @@ overview as (
         source_sha256,
         tiltak_type,
         month,
-        participants,
+        participants
     from cells
     where table_dimension = 'total'
 ),
@@ -23,7 +23,7 @@ breakdown_totals as (
         tiltak_type,
         month,
         participants,
-        source_line,
+        source_line
     from cells
     where
         is_total_row
@@ -32,7 +32,7 @@ breakdown_totals as (
 
 select
     breakdown_totals.*,
-    overview.participants as overview_participants,
+    overview.participants as overview_participants
 from breakdown_totals
 left join overview
     on

@@ -18,7 +18,7 @@ months_per_row as (
         max(participants) filter (where measure = 'ytd_average') as ytd_average,
         bool_or(is_suppressed) filter (where measure = 'ytd_average') as ytd_suppressed,
         any_value(source_file) as source_file,
-        any_value(source_line) as source_line,
+        any_value(source_line) as source_line
     from cells
     where month(report_first_month) = 1 or measure = 'ytd_average'
     group by source_sha256, table_number, code, tiltak_type
@@ -29,7 +29,7 @@ bounded as (
     select
         *,
         floor(coalesce(known_sum, 0) / months + 0.5) as lowest_rounded,
-        floor((coalesce(known_sum, 0) + 3 * suppressed_months) / months + 0.5) as highest_rounded,
+        floor((coalesce(known_sum, 0) + 3 * suppressed_months) / months + 0.5) as highest_rounded
     from months_per_row
 )
 

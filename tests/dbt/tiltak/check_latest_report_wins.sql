@@ -24,14 +24,30 @@ expected (code, month, participants) as (
 ),
 
 mismatches as (
-    select code, month, participants from kept
+    select
+        code,
+        month,
+        participants
+    from kept
     except
-    select code, month, participants from expected
+    select
+        code,
+        month,
+        participants
+    from expected
     union all
     (
-        select code, month, participants from expected
+        select
+            code,
+            month,
+            participants
+        from expected
         except
-        select code, month, participants from kept
+        select
+            code,
+            month,
+            participants
+        from kept
     )
 )
 
