@@ -19,10 +19,32 @@ ranked as (
                 case rate_status when 'published' then 1 else 2 end,
                 source_file,
                 source_sha256
-        ) as preference,
+        ) as preference
     from municipality_quarters
 )
 
-select * exclude (preference)
+select
+    year,
+    quarter,
+    area_level,
+    municipality_code,
+    source_name,
+    footnote_marker,
+    sex,
+    absence_days,
+    days_status,
+    change_days,
+    change_status,
+    absence_rate_pct,
+    rate_status,
+    is_derived,
+    split_candidates,
+    is_disambiguated,
+    days_split,
+    source_file,
+    source_sha256,
+    source_page,
+    source_line,
+    raw_line
 from ranked
 where preference = 1

@@ -18,7 +18,7 @@ with quarters as (
         absence_days * 100.0 / (absence_rate_pct + 0.05) as scheduled_low,
         case
             when absence_rate_pct > 0.05 then absence_days * 100.0 / (absence_rate_pct - 0.05)
-        end as scheduled_high,
+        end as scheduled_high
     from {{ ref('stg_sickness_absence__absence') }}
     where
         absence_days is not null
@@ -39,7 +39,7 @@ pairs as (
         derived.scheduled_high,
         published.scheduled_low as other_low,
         published.scheduled_high as other_high,
-        2.0 as allowed_factor,
+        2.0 as allowed_factor
     from quarters as derived
     inner join quarters as published
         on
@@ -67,7 +67,7 @@ pairs as (
         first_quarter.scheduled_high,
         second_quarter.scheduled_low as other_low,
         second_quarter.scheduled_high as other_high,
-        1.5 as allowed_factor,
+        1.5 as allowed_factor
     from quarters as first_quarter
     inner join quarters as second_quarter
         on
