@@ -1,0 +1,560 @@
+"""SSB sickness absence by municipality of residence, quarterly.
+
+Each row gives, for two quarters of one year, the sickness-absence man-days and
+their change since the same quarter a year earlier, then four absence rates
+(% of scheduled man-days): quarter a and b of last year, then of this year.
+
+The trap: thousands are grouped with an ordinary space, the same character that
+separates columns, so `17 663 747 19 012 2 396` can be read as four numbers in
+several ways. We never guess. Every grouping of the integer tokens into four
+numbers is enumerated and the table's own arithmetic decides:
+
+- last year's man-days (days − change) cannot be negative;
+- man-days ÷ rate is the scheduled man-days, a population quantity that moves
+  slowly: the four quarters must agree within what rate rounding (one decimal)
+  and slow change allow;
+- no municipality can be larger than the published TOTAL;
+- the TOTAL row itself is decided last, against the sum of the municipalities.
+
+Exactly one surviving reading is used (and marked disambiguated if there were
+several to start with); none or several make the row a Reject listing them all.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator
+
+import pyarrow as pa
+
+from extract.cells import MINUS_SIGNS, NBSP, NARROW_NBSP, PUBLISHED, SYMBOLS_SSB_SICKNESS, THIN_SPACE
+from extract.documents import Document, Line
+from extract.kinds.base import Fact, ParseError, ParseResult, Reject, lineage, schema
+
+NOT_PUBLISHED = SYMBOLS_SSB_SICKNESS["-"]
+DERIVED = "derived"
+NOT_APPLICABLE = "not_applicable"
+
+# Rates are published to one decimal: the true rate lies within ±0.05 of it.
+RATE_HALF_UNIT = 0.05
+# How far scheduled man-days may move beyond what rate rounding explains. A wrong
+# grouping moves a 3-digit group between neighbouring cells and so scales some
+# quantity by about a thousand; real change is far smaller (on the 2002 sample at
+# most 22 % within a year and 52 % across one). For a footnoted row (an area that
+# changed, such as Re formed from Ramnes and Våle in 2002) last year's figures
+# cover another area, so only the within-year agreement is required of it.
+GROWTH_WITHIN_YEAR = 0.5
+GROWTH_ACROSS_YEAR = 1.0
+# The TOTAL also counts people with unknown residence: it may exceed the sum of
+# the municipalities by this share of itself, never fall below it.
+TOTAL_UNKNOWN_RESIDENCE_SHARE = 0.005
+
+# Each published man-day figure is rounded to a whole day on its own.
+ROUNDING_PER_FIGURE = 0.5
+
+_SPACES = f" \t{NBSP}{NARROW_NBSP}{THIN_SPACE}"
+_TITLE = re.compile(r"Sickness absence man-days|Sykefraværsdagsverk|Sykefravær", re.IGNORECASE)
+_QUARTER = re.compile(
+    r"(?:Quarter|Kvartal)\s+(?P<q>[1-4])\.?\s+(?P<y>(?:19|20)\d\d)"
+    r"|(?P<q2>[1-4])\.\s*(?:kvartal|quarter)\s+(?P<y2>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+# Word boundaries keep 'Women' from matching 'Men'.
+_SEXES = (
+    (re.compile(r"\bBoth sexes\b|\bBegge kjønn\b", re.IGNORECASE), "both"),
+    (re.compile(r"\bWomen\b|\bKvinner\b"), "women"),
+    (re.compile(r"\bMen\b|\bMenn\b"), "men"),
+)
+_TOTAL_ROW = re.compile(rf"^[{_SPACES}]*(?P<label>TOTAL|Total|I alt|Hele landet|The whole country)[{_SPACES}]+(?P<rest>\S.*)$")
+# A footnote digit may be glued before the four-digit code: '10716 Re/Våle' is
+# code 0716 with footnote 1.
+_CODE_ROW = re.compile(rf"^[{_SPACES}]*(?P<foot>\d{{1,2}})?(?P<code>\d{{4}})[{_SPACES}]+(?P<rest>\S.*)$")
+_RATE = re.compile(r"^\d{1,3},\d$")
+_HEAD_GROUP = re.compile(rf"^[{MINUS_SIGNS}]?(?:[1-9]\d{{0,2}}|0)$")
+_TAIL_GROUP = re.compile(r"^\d{3}$")
+_FOOTNOTE = re.compile(rf"^[{_SPACES}]*\d{{1,2}}[{_SPACES}]+\D")
+_END_OF_TABLE = re.compile(r"^\s*(Explanation of symbols|Symbolforklaring|Source|Kilde)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    year: int
+    quarter: int
+
+    def year_before(self) -> "Quarter":
+        return Quarter(self.year - 1, self.quarter)
+
+    def __str__(self) -> str:
+        return f"Quarter {self.quarter} {self.year}"
+
+
+@dataclass(frozen=True)
+class Header:
+    sex: str
+    days_quarters: tuple[Quarter, Quarter]  # a, b of this year
+    rate_quarters: tuple[Quarter, Quarter, Quarter, Quarter]  # a−1y, b−1y, a, b
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way of grouping a row's integer tokens into its four man-day cells.
+
+    `values` are days a, change a, days b, change b (None where the cell is '-').
+    """
+
+    groups: tuple[str, str, str, str]
+
+    @property
+    def values(self) -> tuple[int | None, ...]:
+        return tuple(None if g == "-" else int(g.replace(" ", "").replace("\u2212", "-").replace("\u2013", "-")) for g in self.groups)
+
+    def __str__(self) -> str:
+        return " | ".join(self.groups)
+
+
+@dataclass(frozen=True)
+class RawRow:
+    line: Line
+    area_level: str  # 'total' | 'municipality'
+    code: str | None
+    footnote: str | None
+    name: str
+    day_tokens: tuple[str, ...]
+    rates: tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]
+
+
+@dataclass
+class Candidates:
+    """The readings of one row and, for each, why it was ruled out (None: it survives)."""
+
+    row: RawRow
+    readings: list[Reading]
+    verdicts: dict[Reading, str | None] = field(default_factory=dict)
+
+    def surviving(self) -> list[Reading]:
+        return [r for r in self.readings if self.verdicts.get(r) is None]
+
+    def rule_out(self, reading: Reading, why: str) -> None:
+        if self.verdicts.get(reading) is None:
+            self.verdicts[reading] = why
+
+    def describe(self) -> str:
+        return "; ".join(f"{r} ({self.verdicts.get(r) or 'consistent'})" for r in self.readings)
+
+
+# ---------------------------------------------------------------- header ----
+
+
+def parse_sex(text: str) -> str | None:
+    found = [sex for pattern, sex in _SEXES if pattern.search(text)]
+    # 'Both sexes' may sit beside 'Men'/'Women' in a longer title; it wins then.
+    if "both" in found:
+        return "both"
+    return found[0] if len(found) == 1 else None
+
+
+def quarters_in(text: str) -> list[Quarter]:
+    return [
+        Quarter(int(m["y"] or m["y2"]), int(m["q"] or m["q2"]))
+        for m in _QUARTER.finditer(text.replace(NBSP, " "))
+    ]
+
+
+def header_quarters(quarters: list[Quarter]) -> tuple[tuple[Quarter, Quarter], tuple[Quarter, Quarter, Quarter, Quarter]]:
+    """Two man-day quarters then four rate quarters, which must be a−1y, b−1y, a, b."""
+    if len(quarters) != 6:
+        raise ValueError(f"expected 6 quarter labels in the header (2 for man-days, 4 for rates), found {len(quarters)}: {[str(q) for q in quarters]}")
+    a, b = quarters[0], quarters[1]
+    expected = (a.year_before(), b.year_before(), a, b)
+    if tuple(quarters[2:]) != expected:
+        raise ValueError(f"rate quarters {[str(q) for q in quarters[2:]]} are not {[str(q) for q in expected]}")
+    return (a, b), expected  # type: ignore[return-value]
+
+
+# ------------------------------------------------------------- row split ----
+
+
+def tokens_of(text: str) -> list[str]:
+    return [t for t in re.split(f"[{_SPACES}]+", text) if t]
+
+
+def split_row(rest: str) -> tuple[str, list[str], list[str]]:
+    """'Deatnu - Tana 1 971 -224 … 8,3' → (name, day tokens, rate tokens).
+
+    The name ends at its last token with a letter ('Deatnu - Tana' holds a bare
+    '-'); the rates are the last four tokens.
+    """
+    tokens = tokens_of(rest)
+    last_word = max((i for i, t in enumerate(tokens) if any(ch.isalpha() for ch in t)), default=-1)
+    name, cells = tokens[: last_word + 1], tokens[last_word + 1 :]
+    return " ".join(name), cells[:-4], cells[-4:]
+
+
+def parse_rate(token: str) -> Decimal | None:
+    if token == "-":
+        return None
+    if not _RATE.match(token):
+        raise ValueError(f"rate {token!r} is neither a one-decimal percentage nor '-'")
+    return Decimal(token.replace(",", "."))
+
+
+def enumerate_readings(tokens: list[str], cells: int = 4) -> Iterator[Reading]:
+    """Every grouping of `tokens` into `cells` cells.
+
+    A cell is '-' alone, or a number: a head group of 1–3 digits (no leading
+    zero, a sign only here) followed by any number of 3-digit groups.
+    """
+
+    def walk(i: int, taken: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+        if len(taken) == cells:
+            if i == len(tokens):
+                yield taken
+            return
+        if i == len(tokens):
+            return
+        if tokens[i] == "-":
+            yield from walk(i + 1, (*taken, "-"))
+            return
+        if not _HEAD_GROUP.match(tokens[i]):
+            return
+        j = i + 1
+        while True:
+            # A zero is written '0', never followed by groups.
+            if not (j > i + 1 and tokens[i].lstrip(MINUS_SIGNS) == "0"):
+                yield from walk(j, (*taken, " ".join(tokens[i:j])))
+            if j < len(tokens) and _TAIL_GROUP.match(tokens[j]):
+                j += 1
+            else:
+                return
+
+    for groups in walk(0, ()):
+        yield Reading(groups)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------ arithmetic ----
+
+
+def quarter_days(reading: Reading) -> tuple[int | None, int | None, int | None, int | None]:
+    """Man-days of the four rate quarters (a−1y, b−1y, a, b) that a reading implies."""
+    days_a, change_a, days_b, change_b = reading.values
+    last_a = days_a - change_a if days_a is not None and change_a is not None else None
+    last_b = days_b - change_b if days_b is not None and change_b is not None else None
+    return last_a, last_b, days_a, days_b
+
+
+def scheduled_interval(days: int, rate: Decimal) -> tuple[float, float]:
+    """Scheduled man-days = days ÷ rate, as the interval rate rounding allows."""
+    r = float(rate)
+    low = days * 100 / (r + RATE_HALF_UNIT)
+    high = days * 100 / (r - RATE_HALF_UNIT) if r > RATE_HALF_UNIT else math.inf
+    return low, high
+
+
+def intervals_agree(p: tuple[float, float], q: tuple[float, float], growth: float) -> bool:
+    return p[0] <= q[1] * (1 + growth) and q[0] <= p[1] * (1 + growth)
+
+
+def own_arithmetic(row: RawRow, reading: Reading) -> str | None:
+    """Why the reading breaks the row's own arithmetic, or None if it does not."""
+    days_a, _, days_b, _ = reading.values
+    for label, days in (("man-days a", days_a), ("man-days b", days_b)):
+        if days is not None and days < 0:
+            return f"{label} negative"
+    days = quarter_days(reading)
+    for index, label in ((0, "last year's man-days a"), (1, "last year's man-days b")):
+        if days[index] is not None and days[index] < 0:
+            return f"{label} = days − change < 0"
+    intervals: dict[int, tuple[float, float]] = {}
+    for index, (d, rate) in enumerate(zip(days, row.rates)):
+        if d is None or rate is None:
+            continue
+        if rate == 0:
+            # Zero after rounding: the days can only be few next to the others.
+            continue
+        if d == 0 and rate > Decimal(RATE_HALF_UNIT):
+            return f"zero man-days with a rate of {rate}"
+        intervals[index] = scheduled_interval(d, rate)
+    # 0,1 = last year (a, b); 2,3 = this year (a, b).
+    pairs = [(0, 1, GROWTH_WITHIN_YEAR), (2, 3, GROWTH_WITHIN_YEAR)]
+    if row.footnote is None:
+        pairs += [(0, 2, GROWTH_ACROSS_YEAR), (1, 3, GROWTH_ACROSS_YEAR)]
+    names = ("a last year", "b last year", "a", "b")
+    for p, q, growth in pairs:
+        if p in intervals and q in intervals and not intervals_agree(intervals[p], intervals[q], growth):
+            return (
+                f"scheduled man-days {names[p]} ≈ {intervals[p][0]:.0f} and {names[q]} ≈ {intervals[q][0]:.0f} "
+                f"disagree beyond rate rounding and {growth:.0%} change"
+            )
+    return None
+
+
+def exceeds_total(reading: Reading, total_bounds: tuple[int | None, ...]) -> str | None:
+    for d, bound, label in zip(quarter_days(reading), total_bounds, ("a last year", "b last year", "a", "b")):
+        if d is not None and bound is not None and d > bound:
+            return f"man-days {label} {d} exceed the TOTAL's {bound}"
+    return None
+
+
+def total_against_sum(reading: Reading, low: list[float], high: list[float]) -> str | None:
+    """A TOTAL reading must be at least the municipalities' sum and exceed it by
+    no more than people with unknown residence explain.
+
+    `low`/`high` bound the sum: a municipality still ambiguous adds its smallest
+    and largest reading. A cell not published adds nothing: the TOTAL may then
+    fail the upper bound and be rejected, never read wrongly. Every published
+    figure is rounded to a whole man-day on its own, so the sum may pass the
+    TOTAL by half a man-day per figure in it (`low` already has that taken off).
+    """
+    for d, lo, hi, label in zip(quarter_days(reading), low, high, ("a last year", "b last year", "a", "b")):
+        if d is None:
+            continue
+        if d < lo:
+            return f"TOTAL man-days {label} {d} below the municipalities' sum {lo:.0f}"
+        if d * (1 - TOTAL_UNKNOWN_RESIDENCE_SHARE) > hi:
+            return f"TOTAL man-days {label} {d} exceed the municipalities' sum {hi:.0f} by more than {TOTAL_UNKNOWN_RESIDENCE_SHARE:.1%}"
+    return None
+
+
+def sum_bounds(municipalities: list[Candidates]) -> tuple[list[float], list[float]]:
+    low, high = [0.0] * 4, [0.0] * 4
+    # Derived (last-year) days are a difference of two rounded figures.
+    rounding = (2 * ROUNDING_PER_FIGURE, 2 * ROUNDING_PER_FIGURE, ROUNDING_PER_FIGURE, ROUNDING_PER_FIGURE)
+    for c in municipalities:
+        readings = c.surviving() or c.readings
+        if not readings:
+            high = [math.inf] * 4
+            continue
+        for index, values in enumerate(zip(*(quarter_days(r) for r in readings))):
+            known = [max(d, 0) for d in values if d is not None]
+            if known:
+                low[index] += min(known) - rounding[index]
+                high[index] += max(known) + rounding[index]
+    return low, high
+
+
+def decide(rows: list[RawRow]) -> list[Candidates]:
+    """Readings for every row, ruled out by the arithmetic in the order the issue sets:
+    each row's own arithmetic, then municipalities against the TOTAL, then the TOTAL
+    against the sum of the municipalities."""
+    all_candidates = [Candidates(row, list(enumerate_readings(list(row.day_tokens)))) for row in rows]
+    for c in all_candidates:
+        for reading in c.readings:
+            why = own_arithmetic(c.row, reading)
+            if why:
+                c.rule_out(reading, why)
+
+    totals = [c for c in all_candidates if c.row.area_level == "total"]
+    municipalities = [c for c in all_candidates if c.row.area_level == "municipality"]
+    # Bound by the loosest TOTAL reading still standing, so the bound never rules
+    # out a municipality reading that some reading of the TOTAL would allow.
+    total_readings = [r for c in totals for r in c.surviving()]
+    if len(totals) == 1 and total_readings:
+        bounds = tuple(
+            max((d for d in values if d is not None), default=None)
+            for values in zip(*(quarter_days(r) for r in total_readings))
+        )
+        for c in municipalities:
+            for reading in c.surviving():
+                why = exceeds_total(reading, bounds)
+                if why:
+                    c.rule_out(reading, why)
+
+    low, high = sum_bounds(municipalities)
+    for c in totals:
+        for reading in c.surviving():
+            why = total_against_sum(reading, low, high)
+            if why:
+                c.rule_out(reading, why)
+    return all_candidates
+
+
+# ---------------------------------------------------------------- records ----
+
+
+def records_for(document: Document, header: Header, row: RawRow, reading: Reading, n_readings: int) -> list[dict]:
+    days_a, change_a, days_b, change_b = reading.values
+    this_year = ((days_a, change_a), (days_b, change_b))
+    records = []
+    for index, (quarter, rate) in enumerate(zip(header.rate_quarters, row.rates)):
+        days, change = this_year[index % 2]
+        if index >= 2:
+            value = days
+            days_status = PUBLISHED if days is not None else NOT_PUBLISHED
+            change_value = change
+            change_status = PUBLISHED if change is not None else NOT_PUBLISHED
+            is_derived = False
+        else:
+            value = days - change if days is not None and change is not None else None
+            days_status = DERIVED if value is not None else NOT_PUBLISHED
+            change_value, change_status = None, NOT_APPLICABLE
+            is_derived = value is not None
+        records.append(
+            {
+                "year": quarter.year,
+                "quarter": quarter.quarter,
+                "area_level": row.area_level,
+                "municipality_code": row.code,
+                "source_name": row.name,
+                "footnote_marker": row.footnote,
+                "sex": header.sex,
+                "absence_days": value,
+                "days_status": days_status,
+                "change_days": change_value,
+                "change_status": change_status,
+                "absence_rate_pct": rate,
+                "rate_status": PUBLISHED if rate is not None else NOT_PUBLISHED,
+                "is_derived": is_derived,
+                "split_candidates": n_readings,
+                "is_disambiguated": n_readings > 1,
+                "days_split": str(reading),
+                **lineage(document, row.line),
+            }
+        )
+    return records
+
+
+# ------------------------------------------------------------------ kind ----
+
+
+@dataclass(frozen=True)
+class SicknessAbsence:
+    kind: str = "sickness_absence"
+    parser_version: str = "1"
+
+    @property
+    def schemas(self) -> dict[str, pa.Schema]:
+        return {
+            "absence": schema(
+                pa.field("year", pa.int16(), nullable=False),
+                pa.field("quarter", pa.int8(), nullable=False),
+                pa.field("area_level", pa.string(), nullable=False),
+                pa.field("municipality_code", pa.string()),
+                pa.field("source_name", pa.string(), nullable=False),
+                pa.field("footnote_marker", pa.string()),
+                pa.field("sex", pa.string(), nullable=False),
+                pa.field("absence_days", pa.int64()),
+                pa.field("days_status", pa.string(), nullable=False),
+                pa.field("change_days", pa.int64()),
+                pa.field("change_status", pa.string(), nullable=False),
+                pa.field("absence_rate_pct", pa.decimal128(4, 1)),
+                pa.field("rate_status", pa.string(), nullable=False),
+                pa.field("is_derived", pa.bool_(), nullable=False),
+                pa.field("split_candidates", pa.int16(), nullable=False),
+                pa.field("is_disambiguated", pa.bool_(), nullable=False),
+                pa.field("days_split", pa.string(), nullable=False),
+            )
+        }
+
+    def detect(self, document: Document) -> float:
+        head = document.head(40).replace(NBSP, " ")
+        has_title = bool(_TITLE.search(head))
+        has_quarters = len(quarters_in(head)) >= 4
+        has_rate = re.search(r"absence rate|sykefraværsprosent", head, re.IGNORECASE) is not None
+        if has_title and has_quarters and has_rate:
+            return 0.95
+        if has_title and (has_quarters or has_rate):
+            return 0.6
+        return 0.0
+
+    def parse(self, document: Document) -> ParseResult:
+        result = ParseResult(tables={"absence": []})
+        lines = document.lines
+        title_index = next((i for i, line in enumerate(lines) if _TITLE.search(line.text)), None)
+        if title_index is None:
+            raise ParseError("no title naming sickness absence man-days found")
+        first_data = next(
+            (i for i in range(title_index, len(lines)) if _TOTAL_ROW.match(lines[i].text) or _CODE_ROW.match(lines[i].text)),
+            None,
+        )
+        if first_data is None:
+            raise ParseError("no TOTAL or municipality row after the title", lines[title_index])
+        header_start = next((i for i in range(title_index, first_data) if quarters_in(lines[i].text)), None)
+        if header_start is None:
+            raise ParseError("no header with quarter labels ('Quarter 2 2002') before the data", lines[title_index])
+        title_lines = lines[title_index:header_start]
+        title = re.sub(r"\s+", " ", " ".join(line.text.replace(NBSP, " ") for line in title_lines)).strip()
+        sex = parse_sex(title)
+        if sex is None:
+            raise ParseError(f"the title names no single sex (Men/Women/Both sexes): {title!r}", lines[title_index])
+        header_text = " ".join(line.text for line in lines[header_start:first_data])
+        try:
+            days_quarters, rate_quarters = header_quarters(quarters_in(header_text))
+        except ValueError as error:
+            raise ParseError(str(error), lines[header_start]) from error
+        header = Header(sex, days_quarters, rate_quarters)
+        numbered = re.match(r"^(?P<number>\d{1,3})\s+(?P<title>\D.*)$", title)
+        if numbered:
+            # SSB numbers its tables ('12  Sickness absence …'): not part of the title.
+            result.facts.append(Fact("table_number", numbered["number"], lines[title_index]))
+            title = numbered["title"]
+        result.facts += [
+            Fact("title", title, lines[title_index]),
+            Fact("sex", sex, lines[title_index]),
+            Fact("days_quarters", ", ".join(str(q) for q in days_quarters), lines[header_start]),
+            Fact("rate_quarters", ", ".join(str(q) for q in rate_quarters), lines[header_start]),
+        ]
+
+        rows: list[RawRow] = []
+        for line in lines[first_data:]:
+            if _END_OF_TABLE.match(line.text):
+                break
+            self._read_line(line, rows, result)
+        if not rows and not result.rejects:
+            raise ParseError("the table has a header but no data rows", lines[first_data])
+        if sum(row.area_level == "total" for row in rows) > 1:
+            raise ParseError("more than one TOTAL row", rows[0].line)
+
+        for candidates in decide(rows):
+            surviving = candidates.surviving()
+            if len(surviving) == 1:
+                result.tables["absence"] += records_for(document, header, candidates.row, surviving[0], len(candidates.readings))
+            elif not candidates.readings:
+                result.rejects.append(Reject(candidates.row.line, f"the man-day tokens {' '.join(candidates.row.day_tokens)!r} cannot be grouped into 4 cells"))
+            elif surviving:
+                result.rejects.append(
+                    Reject(candidates.row.line, f"{len(surviving)} of {len(candidates.readings)} readings of the man-days agree with the arithmetic; not guessing", candidates.describe())
+                )
+            else:
+                result.rejects.append(
+                    Reject(candidates.row.line, f"none of {len(candidates.readings)} readings of the man-days agrees with the arithmetic", candidates.describe())
+                )
+        return result
+
+    @staticmethod
+    def _read_line(line: Line, rows: list[RawRow], result: ParseResult) -> None:
+        text = line.text
+        if not text.strip(_SPACES):
+            return
+        total, municipality = _TOTAL_ROW.match(text), _CODE_ROW.match(text)
+        if total is None and municipality is None:
+            if _FOOTNOTE.match(text):
+                result.facts.append(Fact("footnote", re.sub(r"\s+", " ", text.replace(NBSP, " ")).strip(), line))
+            elif sum(any(ch.isdigit() for ch in t) for t in tokens_of(text)) >= 4:
+                result.rejects.append(Reject(line, "a row of numbers without a municipality code or TOTAL label"))
+            return
+        if total is not None:
+            area_level, code, footnote, rest, label = "total", None, None, total["rest"], total["label"]
+        else:
+            area_level, code, footnote, rest, label = "municipality", municipality["code"], municipality["foot"], municipality["rest"], ""
+        name, day_tokens, rate_tokens = split_row(rest)
+        name = name or label
+        if area_level == "total" and name != label:
+            name = f"{label} {name}".strip()
+        if not name:
+            result.rejects.append(Reject(line, "row has a code but no municipality name"))
+            return
+        if len(rate_tokens) != 4:
+            result.rejects.append(Reject(line, f"expected 4 rate cells after the man-days, found {len(rate_tokens)}"))
+            return
+        try:
+            rates = tuple(parse_rate(t) for t in rate_tokens)
+        except ValueError as error:
+            result.rejects.append(Reject(line, str(error)))
+            return
+        rows.append(RawRow(line, area_level, code, footnote, name, tuple(day_tokens), rates))  # type: ignore[arg-type]
+
+
+KIND = SicknessAbsence()

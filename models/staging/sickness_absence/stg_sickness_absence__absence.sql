@@ -1,0 +1,32 @@
+with source as (
+    select * from {{ source('sickness_absence', 'absence') }}
+),
+
+renamed as (
+    select
+        cast(year as integer) as year,
+        cast(quarter as integer) as quarter,
+        area_level,
+        cast(municipality_code as varchar) as municipality_code,
+        source_name,
+        footnote_marker,
+        sex,
+        cast(absence_days as bigint) as absence_days,
+        days_status,
+        cast(change_days as bigint) as change_days,
+        change_status,
+        cast(absence_rate_pct as decimal(4, 1)) as absence_rate_pct,
+        rate_status,
+        is_derived,
+        cast(split_candidates as integer) as split_candidates,
+        is_disambiguated,
+        days_split,
+        source_file,
+        source_sha256,
+        cast(source_page as integer) as source_page,
+        cast(source_line as integer) as source_line,
+        raw_line
+    from source
+)
+
+select * from renamed
