@@ -102,6 +102,13 @@ def page_words(textpage, page_height: float) -> list[Word]:
 def read_pdf(path: Path) -> Document:
     import pypdfium2 as pdfium
 
+    # PDFium repairs what it can of a cut-off file and would read its first pages:
+    # a PDF that does not end with its end-of-file marker is refused whole.
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        handle.seek(max(handle.tell() - 1024, 0))
+        if b"%%EOF" not in handle.read():
+            raise DocumentError(f"{path.name}: truncated PDF (no end-of-file marker); nothing read from it")
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as error:
