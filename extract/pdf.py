@@ -227,6 +227,8 @@ class HeaderCell:
     first: int
     last: int
     top: float
+    x0: float = 0.0
+    x1: float = 0.0
 
     @property
     def span(self) -> int:
@@ -245,12 +247,27 @@ def _clusters(line: Line) -> list[list[Word]]:
 
 
 def _columns_under(x0: float, x1: float, columns: Sequence[Column]) -> tuple[int, int]:
-    hit = [i for i, c in enumerate(columns) if min(x1, c.x1) - max(x0, c.x0) > 0]
-    if not hit:
-        centre = (x0 + x1) / 2
-        nearest = min(range(len(columns)), key=lambda i: abs(columns[i].centre - centre))
-        return nearest, nearest
-    return hit[0], hit[-1]
+    """The fewest adjacent columns a label fits over.
+
+    A label over columns first..last lies right of the data of the column before
+    and left of the data of the column after (numbers and labels keep inside
+    their cells), so a label centred over two columns needs both, while a label
+    over one column, however wide, fits that one.
+    """
+    n = len(columns)
+    for size in range(1, n + 1):
+        fits = [
+            first for first in range(n - size + 1)
+            if (first == 0 or x0 >= columns[first - 1].x1) and (first + size == n or x1 <= columns[first + size].x0)
+        ]
+        if fits:
+            def closeness(first: int) -> tuple[float, float]:
+                overlap = sum(max(0.0, min(x1, c.x1) - max(x0, c.x0)) for c in columns[first : first + size])
+                centre = (columns[first].x0 + columns[first + size - 1].x1) / 2
+                return overlap, -abs(centre - (x0 + x1) / 2)
+            best = max(fits, key=closeness)
+            return best, best + size - 1
+    return 0, n - 1
 
 
 def header_cells(lines: Sequence[Line], columns: Sequence[Column]) -> list[HeaderCell]:
@@ -269,17 +286,26 @@ def header_cells(lines: Sequence[Line], columns: Sequence[Column]) -> list[Heade
         for group in _clusters(line):
             text = " ".join(word.text for word in group)
             span = _columns_under(group[0].x0, group[-1].x1, columns)
+            x0, x1 = group[0].x0, group[-1].x1
             if span in open_cells:
                 index = open_cells[span]
                 previous = cells[index]
                 joined = previous.text + text if previous.text.endswith("-") and not previous.text.endswith(" -") else f"{previous.text} {text}"
-                cells[index] = HeaderCell(joined, previous.first, previous.last, previous.top)
+                cells[index] = HeaderCell(joined, previous.first, previous.last, previous.top, min(previous.x0, x0), max(previous.x1, x1))
             else:
-                cells.append(HeaderCell(text, span[0], span[1], group[0].top))
+                cells.append(HeaderCell(text, span[0], span[1], group[0].top, x0, x1))
                 index = len(cells) - 1
             now[span] = index
         open_cells = now
-    return sorted(cells, key=lambda c: (c.first, c.top))
+    # A label standing over labels of several columns spans them all: the tier
+    # below tells, where the data's narrow numbers alone would not.
+    spanned = []
+    for cell in cells:
+        below = [o for o in cells if o.top > cell.top + 0.1 and min(o.x1, cell.x1) - max(o.x0, cell.x0) > 0]
+        if len({o.first for o in below}) >= 2:
+            cell = HeaderCell(cell.text, min(o.first for o in below), max(o.last for o in below), cell.top, cell.x0, cell.x1)
+        spanned.append(cell)
+    return sorted(spanned, key=lambda c: (c.first, c.top))
 
 
 def header_labels(lines: Sequence[Line], columns: Sequence[Column]) -> list[str]:

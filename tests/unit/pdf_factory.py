@@ -295,7 +295,47 @@ def home_care_fees_model(document: Document) -> list[Block]:
     return blocks
 
 
+def sickness_absence_model(document: Document) -> list[Block]:
+    """The published table: its cells are the ones the text parser settled by arithmetic."""
+    from extract.kinds import sickness_absence as sa
+
+    result = sa.KIND.parse(document)
+    rows_by_line: dict[int, dict] = {}
+    for record in result.tables["absence"]:
+        rows_by_line.setdefault(record["source_line"], record)
+    rates: dict[int, list[str]] = {}
+    for record in result.tables["absence"]:
+        rate = record["absence_rate_pct"]
+        rates.setdefault(record["source_line"], []).append("-" if rate is None else str(rate).replace(".", ","))
+    lines = document.lines
+    first_row = min(rows_by_line)
+    header_start = next(i for i, line in enumerate(lines) if sa.quarters_in(line.text))
+    blocks: list[Block] = [Paragraph(line.text, bold=i == 0) for i, line in enumerate(lines[:header_start]) if line.text.strip()]
+    q = sa.quarters_in(" ".join(line.text for line in lines[header_start : first_row - 1]))
+    tiers = [
+        [HeaderCell(str_q, 1 + 2 * i, 2 + 2 * i) for i, str_q in enumerate(f"Quarter {x.quarter} {x.year}" for x in q[:2])]
+        + [HeaderCell("Sickness absence rate", 5, 8)],
+        [HeaderCell("Municipality", 0, 0)]
+        + [HeaderCell(label, c, c) for c, label in enumerate(["Sickness absence man-days", "Change since last year"] * 2, start=1)]
+        + [HeaderCell(f"Quarter {x.quarter} {x.year}", 5 + i, 5 + i) for i, x in enumerate(q[2:])],
+    ]
+    table = Table(9, tiers)
+    blocks.append(table)
+    after: list[Block] = []
+    for line in lines[first_row - 1 :]:
+        record = rows_by_line.get(line.number)
+        if record is None:
+            if line.text.strip(f" {NBSP}"):
+                after.append(Paragraph(line.text))
+            continue
+        code = f"{record['footnote_marker'] or ''}{record['municipality_code']} " if record["municipality_code"] else ""
+        label = f"{code}{record['source_name']}"
+        table.rows.append(Row((label, *record["days_split"].split(" | "), *rates[line.number]), bold=record["area_level"] == "total"))
+    return blocks + after
+
+
 MODELS = {
+    "sickness_absence": (sickness_absence_model, "ssb_sickness_absence_men_2002_q2_q3.txt"),
     "care_staffing": (care_staffing_model, "ssb_care_staffing_1999.txt"),
     "home_care_fees": (home_care_fees_model, "ssb_home_care_fees_2006.txt"),
 }

@@ -22,6 +22,9 @@ CASES = [
     ("home_care_fees", "portrait"),
     ("home_care_fees", "landscape"),
     ("home_care_fees", "compact"),
+    ("sickness_absence", "portrait"),
+    ("sickness_absence", "landscape"),
+    ("sickness_absence", "compact"),
 ]
 
 
