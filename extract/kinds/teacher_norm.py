@@ -253,7 +253,10 @@ def split_rows(body: list[Line]) -> tuple[list[Row], list[Reject], list[Line]]:
     county: str | None = None
     county_line: Line | None = None
     county_rows = 0
-    last_value = max((i for i, line in enumerate(body) if is_value_line(line.text)), default=-1)
+    last_value = max(
+        (i for i, line in enumerate(body) if is_value_line(line.text) or _ONE_LINE_ROW.match(squeeze(line.text))),
+        default=-1,
+    )
     index = 0
     while index < len(body):
         line = body[index]
