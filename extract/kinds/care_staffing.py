@@ -184,7 +184,8 @@ class CareStaffing:
         if start is None:
             raise ParseError("no column header naming 'Man-years, total' after the title")
         for index in range(start + 1, len(body)):
-            if self._row_kind(body[index].text) is not None:
+            text = body[index].text
+            if self._row_kind(text) is not None or len(split_label_and_cells(text.strip())[1]) >= 2:
                 return body[start:index], index
         raise ParseError("no data rows after the column header", body[start])
 

@@ -13,5 +13,5 @@ select
     extracted_rows,
     rejected_lines,
     message,
-    extracted_at,
+    extracted_at
 from manifest

@@ -10,5 +10,5 @@ select
     source_line,
     raw_line,
     reason,
-    candidates,
+    candidates
 from rejects

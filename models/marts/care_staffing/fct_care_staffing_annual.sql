@@ -21,5 +21,5 @@ select
     source_file,
     source_sha256,
     source_page,
-    source_line,
+    source_line
 from municipality_education_cells

@@ -17,7 +17,7 @@ renamed as (
         source_sha256,
         cast(source_page as integer) as source_page,
         cast(source_line as integer) as source_line,
-        raw_line,
+        raw_line
     from source
 )
 

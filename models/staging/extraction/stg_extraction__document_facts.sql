@@ -10,7 +10,7 @@ renamed as (
         fact,
         value as fact_value,
         cast(source_page as integer) as source_page,
-        cast(source_line as integer) as source_line,
+        cast(source_line as integer) as source_line
     from source
 )
 

@@ -14,7 +14,7 @@ renamed as (
         cast(rows as bigint) as extracted_rows,
         cast(rejects as bigint) as rejected_lines,
         message,
-        cast(extracted_at as timestamp) as extracted_at,
+        cast(extracted_at as timestamp) as extracted_at
     from source
 )
 

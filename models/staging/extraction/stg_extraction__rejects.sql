@@ -11,7 +11,7 @@ renamed as (
         cast(source_line as integer) as source_line,
         raw_line,
         reason,
-        candidates,
+        candidates
     from source
 )
 

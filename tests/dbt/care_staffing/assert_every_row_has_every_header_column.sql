@@ -3,7 +3,7 @@
 with header_columns as (
     select
         source_sha256,
-        cast(fact_value as integer) as header_columns,
+        cast(fact_value as integer) as header_columns
     from {{ ref('stg_extraction__document_facts') }}
     where
         document_kind = 'care_staffing'
@@ -14,7 +14,7 @@ row_cells as (
     select
         source_sha256,
         source_line,
-        count(*) as cells,
+        count(*) as cells
     from {{ ref('stg_care_staffing__man_years') }}
     group by source_sha256, source_line
 )
@@ -23,7 +23,7 @@ select
     row_cells.source_sha256,
     row_cells.source_line,
     row_cells.cells,
-    header_columns.header_columns,
+    header_columns.header_columns
 from row_cells
 left join header_columns
     on row_cells.source_sha256 = header_columns.source_sha256

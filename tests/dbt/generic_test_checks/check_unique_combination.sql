@@ -12,14 +12,26 @@ expected (year, code) as (
 ),
 
 mismatches as (
-    select year, code from flagged
+    select
+        year,
+        code
+    from flagged
     except
-    select year, code from expected
+    select
+        year,
+        code
+    from expected
     union all
     (
-        select year, code from expected
+        select
+            year,
+            code
+        from expected
         except
-        select year, code from flagged
+        select
+            year,
+            code
+        from flagged
     )
 )
 

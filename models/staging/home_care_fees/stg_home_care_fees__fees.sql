@@ -1,0 +1,25 @@
+with source as (
+    select * from {{ source('home_care_fees', 'fees') }}
+),
+
+renamed as (
+    select
+        cast(year as integer) as year,
+        area_level,
+        cast(municipality_code as varchar) as municipality_code,
+        cast(county_code as varchar) as county_code,
+        area_name,
+        parent_municipality_name,
+        cast(share_paying_pct as decimal(9, 2)) as share_paying_pct,
+        share_paying_status,
+        cast(payment_per_user_nok as decimal(12, 2)) as payment_per_user_nok,
+        payment_per_user_status,
+        source_file,
+        source_sha256,
+        cast(source_page as integer) as source_page,
+        cast(source_line as integer) as source_line,
+        raw_line,
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,70 @@
+"""The CLI end to end: extract, dbt build into a new file, publish only when the build passes."""
+
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from extract.cli import main
+
+
+@pytest.fixture
+def inbox(tmp_path, care_staffing_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(care_staffing_path, folder / "staffing.txt")
+    (folder / "notes.txt").write_text("not a statistics table\n", encoding="utf-8")
+    return folder
+
+
+def fact_rows(warehouse):
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        return connection.execute(
+            "select count(*), count(distinct municipality_code), count(distinct education_type), "
+            "min(source_file) from main.fct_care_staffing_annual"
+        ).fetchone()
+
+
+def test_run_on_a_folder_builds_and_publishes(inbox, tmp_path, capsys):
+    warehouse = tmp_path / "wh" / "x.duckdb"
+    assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 0
+    assert fact_rows(warehouse) == (435 * 17, 435, 17, "staffing.txt")
+    assert (tmp_path / "wh" / "x_marts" / "fct_care_staffing_annual.parquet").exists()
+    out = capsys.readouterr().out
+    assert "notes.txt" in out and "UNKNOWN" in out
+    assert "fct_care_staffing_annual" in out and "Tests:" in out and str(warehouse) in out
+
+
+def test_strict_makes_an_unknown_document_an_error(inbox, tmp_path):
+    warehouse = tmp_path / "strict.duckdb"
+    assert main(["run", str(inbox), "--warehouse", str(warehouse), "--strict"]) == 1
+    assert not warehouse.exists()
+
+
+def test_a_failed_build_leaves_the_previous_warehouse_intact(inbox, tmp_path, capsys):
+    warehouse = tmp_path / "wh" / "x.duckdb"
+    assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 0
+    before = fact_rows(warehouse)
+    marts = tmp_path / "wh" / "x_marts" / "fct_care_staffing_annual.parquet"
+    marts_before = marts.read_bytes()
+
+    # A number that still parses but breaks the published row total: the dbt test fails.
+    document = inbox / "staffing.txt"
+    document.write_text(document.read_text(encoding="utf-8").replace("0104 Moss 543,06", "0104 Moss 553,06"),
+                        encoding="utf-8")
+    (inbox / "notes.txt").unlink()
+    document.rename(inbox / "staffing_v2.txt")
+    capsys.readouterr()
+    assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 1
+    out = capsys.readouterr().out
+    assert "sums_match_total" in out and "previous warehouse is unchanged" in out
+    assert fact_rows(warehouse) == before
+    assert marts.read_bytes() == marts_before
+    assert not list(warehouse.parent.glob(".*building*"))
+
+
+def test_build_without_extraction_says_what_to_do(tmp_path, capsys):
+    assert main(["build", "--warehouse", str(tmp_path / "none.duckdb")]) == 1
+    assert "kommunedata extract" in capsys.readouterr().err

@@ -1,0 +1,90 @@
+"""Extraction over folders: detection by content, lineage, rejects, manifest, skipping unchanged files."""
+
+from __future__ import annotations
+
+import shutil
+
+import pyarrow.parquet as pq
+
+from extract import pipeline
+from extract.parquet_store import read_manifest
+
+
+def make_folder(tmp_path, care_staffing_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(care_staffing_path, folder / "renamed_copy.txt")
+    (folder / "shopping_list.txt").write_text("milk\nbread\n", encoding="utf-8")
+    return folder
+
+
+def test_kind_comes_from_content_and_unknown_documents_are_reported(tmp_path, care_staffing_path):
+    report = pipeline.extract_documents([make_folder(tmp_path, care_staffing_path)], tmp_path / "out")
+    statuses = {doc.name: (doc.status, doc.kind) for doc in report.documents}
+    assert statuses == {
+        "renamed_copy.txt": ("extracted", "care_staffing"),
+        "shopping_list.txt": ("unknown", None),
+    }
+
+
+def test_every_row_carries_lineage(tmp_path, care_staffing_path):
+    report = pipeline.extract_documents([make_folder(tmp_path, care_staffing_path)], tmp_path / "out")
+    [doc] = report.with_status("extracted")
+    rows = pq.read_table(tmp_path / "out" / "care_staffing" / "man_years" / f"{doc.sha256}.parquet").to_pylist()
+    assert len(rows) == doc.rows
+    source_lines = care_staffing_path.read_text(encoding="utf-8").split("\n")
+    for row in rows[:: len(rows) // 50]:
+        assert row["source_file"] == "renamed_copy.txt"
+        assert row["source_sha256"] == doc.sha256
+        assert row["source_page"] is None
+        assert source_lines[row["source_line"] - 1] == row["raw_line"]
+
+
+def test_unchanged_documents_are_not_parsed_again(tmp_path, care_staffing_path):
+    folder, out = make_folder(tmp_path, care_staffing_path), tmp_path / "out"
+    first = pipeline.extract_documents([folder], out)
+    second = pipeline.extract_documents([folder], out)
+    [before] = first.with_status("extracted")
+    [after] = second.with_status("unchanged")
+    assert (after.rows, after.sha256) == (before.rows, before.sha256)
+    assert {row["status"] for row in read_manifest(out)} == {"unchanged", "unknown"}
+
+
+def test_corrupted_rows_become_rejects_with_their_line_numbers(tmp_path, care_staffing_path):
+    lines = care_staffing_path.read_text(encoding="utf-8").split("\n")
+    moss = next(i for i, line in enumerate(lines) if line.startswith("0104 Moss"))
+    lines[moss] = lines[moss].replace(" 543,06", "")  # a row with a missing number
+    sarpsborg = moss + 1
+    lines[sarpsborg] = lines[sarpsborg].replace("722,08", "72Z,08")  # a garbled number
+    corrupted = tmp_path / "corrupted.txt"
+    corrupted.write_text("\n".join(lines), encoding="utf-8")
+
+    report = pipeline.extract_documents([corrupted], tmp_path / "out")
+    [doc] = report.documents
+    assert doc.status == "extracted" and doc.rejects == 2
+    rejects = pq.read_table(tmp_path / "out" / "extraction" / "rejects" / f"{doc.sha256}.parquet").to_pylist()
+    assert {(r["source_line"], r["source_file"]) for r in rejects} == {(moss + 1, "corrupted.txt"), (sarpsborg + 1, "corrupted.txt")}
+    assert any("72Z,08" in r["reason"] for r in rejects)
+    rows = pq.read_table(tmp_path / "out" / "care_staffing" / "man_years" / f"{doc.sha256}.parquet").to_pylist()
+    assert not {r["municipality_code"] for r in rows} & {"0104", "0105"}
+
+
+def test_duplicate_and_unreadable_files_are_reported_not_fatal(tmp_path, care_staffing_path):
+    folder = make_folder(tmp_path, care_staffing_path)
+    shutil.copy(care_staffing_path, folder / "zz_same_again.txt")
+    (folder / "binary.dat").write_bytes(b"\x00\x01\x02garbage")
+    (folder / "latin1.txt").write_bytes("Kommune Bærum".encode("latin-1"))
+    report = pipeline.extract_documents([folder], tmp_path / "out")
+    by_name = {doc.name: doc for doc in report.documents}
+    assert by_name["zz_same_again.txt"].status == "duplicate"
+    assert by_name["binary.dat"].status == "failed" and "binary" in by_name["binary.dat"].message
+    assert by_name["latin1.txt"].status == "failed" and "latin1.txt" in by_name["latin1.txt"].message
+
+
+def test_documents_no_longer_given_leave_the_extraction_folder(tmp_path, care_staffing_path):
+    out = tmp_path / "out"
+    pipeline.extract_documents([care_staffing_path], out)
+    other = tmp_path / "other.txt"
+    other.write_text("nothing to see", encoding="utf-8")
+    pipeline.extract_documents([other], out)
+    assert [p.name for p in (out / "care_staffing" / "man_years").glob("*.parquet")] == ["_empty.parquet"]

@@ -1,0 +1,382 @@
+"""NAV tiltak report: one fixture per trap, synthetic reports for other periods, the bundled sample."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extract.documents import document_from_text, read_document
+from extract.kinds import tiltak
+from extract.kinds.base import ParseError
+from extract.kinds.tiltak import KIND
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "documents" / "nav_tiltak_2026-01_to_2026-04.txt"
+MONTH_NAMES = ["Januar", "Februar", "Mars", "April", "Mai", "Juni", "Juli", "August",
+               "September", "Oktober", "November", "Desember"]
+AFT = "arbeidsforberedende_trening"
+AT = "arbeidstrening"
+
+
+# --- building reports in the sample's structure ------------------------------------------
+
+def heading(first: int, last: int, year: int) -> str:
+    return f"### {MONTH_NAMES[first - 1]} {year} - {MONTH_NAMES[last - 1]} {year}"
+
+
+def header(first: int, last: int) -> str:
+    return "\t".join(["", "Gjennom snitt hittil i år", *MONTH_NAMES[first - 1:last]])
+
+
+def fmt(value: int | None) -> str:
+    if value is None:
+        return "*"
+    return f"{value:,}".replace(",", " ")
+
+
+def half_up(x: float) -> int:
+    """NAV rounds the year-to-date average half up (7533.5 → 7534 in the sample)."""
+    return math.floor(x + 0.5)
+
+
+def row(label: str, months: list[int | None], ytd: int | None = None, bold: bool = False) -> str:
+    """A row as NAV prints it: ytd average (the rounded mean unless given) then the months."""
+    if ytd is None and all(v is not None for v in months):
+        ytd = half_up(sum(months) / len(months))
+    cells = [fmt(ytd), *(fmt(v) for v in months)]
+    if bold:
+        return "\t".join([f"<b>{label}</b>", *(f"<b>{c}</b>" for c in cells)])
+    return "\t".join([label, *cells])
+
+
+def fragment(first: int, last: int, year: int, total_label: str, total: list[int],
+             rows: list[str], with_heading: bool = True) -> str:
+    lines = [heading(first, last, year), ""] if with_heading else []
+    lines += [header(first, last), row(total_label, total, bold=True), *rows, ""]
+    return "\n".join(lines)
+
+
+def parse(text: str):
+    return KIND.parse(document_from_text(text))
+
+
+def rows_of(result, **where):
+    return [r for r in result.tables["participants"] if all(r[k] == v for k, v in where.items())]
+
+
+def value(result, **where):
+    found = rows_of(result, **where)
+    assert len(found) == 1, (where, found)
+    return found[0]["participants"]
+
+
+def county_report(first: int = 1, last: int = 4, year: int = 2026) -> str:
+    """A small report: overview, a county table over two pages, a municipality table."""
+    n = last - first + 1
+    oslo = [900 + i for i in range(n)]
+    rogaland = [500 + 2 * i for i in range(n)]
+    svalbard = [None] * n
+    total = [a + b + 2 for a, b in zip(oslo, rogaland)]
+    at_total = [10] * n
+    parts = [
+        fragment(first, last, year, "I alt", [a + b for a, b in zip(total, at_total)],
+                 [row("Arbeidsforberedende trening", total), row("Arbeidstrening", at_total)]),
+        fragment(first, last, year, "I alt arbeidsforberedende trening", total,
+                 [row("03 Oslo - Oslove", oslo)]),
+        fragment(first, last, year, "I alt arbeidsforberede dende trening", total,
+                 [row("11 Rogaland", rogaland), row("97 Svalbard og øvrige områder", svalbard),
+                  row("Ukjent", [2] * n, ytd=2)]),
+        fragment(first, last, year, "I alt arbeidsforberedende trening", total,
+                 [row("0301 Oslo - Oslove", oslo), row("1103 Stavanger", rogaland),
+                  row("2100 Svalbard", svalbard), row("Ukjent", [2] * n, ytd=2)]),
+    ]
+    return "Innledning uten tall.\n\n" + "\n".join(parts)
+
+
+# --- headings, columns, names --------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("### Januar 2026 - April 2026", (date(2026, 1, 1), date(2026, 4, 1))),
+        ("Mai 2025 - August 2025", (date(2025, 5, 1), date(2025, 8, 1))),
+        ("## Januar 2024 – Desember 2024", (date(2024, 1, 1), date(2024, 12, 1))),
+        ("### Mars 2026", (date(2026, 3, 1), date(2026, 3, 1))),
+        ("Arbeidstrening\t7 544", None),
+    ],
+)
+def test_month_range_from_heading(text, expected):
+    assert tiltak.month_range(text) == expected
+
+
+@pytest.mark.parametrize(
+    "label, expected",
+    [
+        ("Arbeidsforberedende trening", AFT),
+        ("Arbeidsforbere dende trening", AFT),
+        ("arbeidsforberede dende trening", AFT),  # a doubled syllable, not only a space
+        ("Arbeidstrening", AT),
+        ("Arbeidssøkere på tiltak", None),
+        ("Andre på tiltak", None),
+    ],
+)
+def test_measure_names_compared_without_spaces(label, expected):
+    assert tiltak.match_measure(label)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "label, dimension, code",
+    [
+        ("19 år og under", "age_band", "0_19"),
+        ("20-24 år", "age_band", "20_24"),
+        ("60 år og over", "age_band", "60_plus"),
+        ("18 Nordland - Nordlånnda", "county", "18"),
+        ("5514 lbestad", "municipality", "5514"),
+        ("Kvinner", "sex", "kvinner"),
+        ("Ikke innvandrere", "immigrant_status", "ikke_innvandrere"),
+        ("Innvandrere", "immigrant_status", "innvandrere"),
+        ("Nord-Amerika, Sør-Amerika og Oceania", "world_region", "amerika_oseania"),
+        ("Universitets- og høgskolenivå, lana over 4 år", "education", "hoyere_lang"),
+        ("Universitets- og høgskolenivå, kort inntil 4 år", "education", "hoyere_kort"),
+        ("Ukjent", None, None),
+    ],
+)
+def test_row_labels_tell_the_breakdown(label, dimension, code):
+    key = tiltak.classify_label(label)
+    assert (key.dimension, key.code) == (dimension, code)
+
+
+# --- one fixture per trap --------------------------------------------------------------------
+
+def test_suppressed_cells_are_null_with_their_status_not_zero():
+    result = parse(fragment(1, 2, 2026, "I alt arbeidstrening", [20, 30],
+                            [row("1111 Sokndal", [4, None], ytd=None), row("1103 Stavanger", [16, 26])]))
+    sokndal = rows_of(result, code="1111")
+    assert [(r["measure"], r["participants"], r["is_suppressed"]) for r in sokndal] == [
+        ("ytd_average", None, True), ("month", 4, False), ("month", None, True)]
+    assert {r["value_status"] for r in sokndal if r["is_suppressed"]} == {"suppressed"}
+
+
+def test_bold_markup_changes_no_value():
+    text = fragment(1, 2, 2026, "I alt arbeidsforberedende trening", [1000, 1200],
+                    ["0301 Oslo - Oslove\t<b>943</b>\t967\t919"])
+    result = parse(text)
+    assert value(result, code="0301", measure="ytd_average") == 943
+    assert value(result, code="total", measure="month", month=date(2026, 2, 1)) == 1200
+    total = rows_of(result, is_total_row=True)[0]
+    assert total["source_name"] == "I alt arbeidsforberedende trening"
+    assert "<b>" not in rows_of(result, code="0301")[0]["source_name"]
+
+
+def test_split_words_match_the_measure_and_names_stay_as_published():
+    text = "\n".join([
+        fragment(1, 1, 2026, "I alt Andre på tiltak", [21],
+                 [row("Arbeidsforbere dende trening", [10]), row("Arbeidstrening", [11])]),
+        fragment(1, 1, 2026, "I alt arbeidsforberede dende trening", [30],
+                 [row("5612 Guovdageaidn u - Kautokeino", [10]), row("3414 Nord- Odal", [10]),
+                  row("3226 Aurskog- Høland", [10])]),
+    ])
+    result = parse(text)
+    assert value(result, table_dimension="target_group", code="andre", tiltak_type=AFT, measure="month") == 10
+    assert {r["tiltak_type"] for r in rows_of(result, table_dimension="municipality")} == {AFT}
+    names = {r["code"]: r["source_name"] for r in rows_of(result, table_dimension="municipality")}
+    assert names["5612"] == "Guovdageaidn u - Kautokeino"
+    assert names["3414"] == "Nord- Odal"
+    assert names["3226"] == "Aurskog- Høland"
+    assert any(f.name == "measure_name_variant" and "arbeidsforberede dende" in f.value for f in result.facts)
+
+
+def test_repeated_header_and_total_at_a_page_break_continue_the_table():
+    result = parse(county_report())
+    counties = rows_of(result, table_dimension="county")
+    assert len({r["table_number"] for r in counties}) == 1
+    assert sorted({r["code"] for r in counties}) == ["03", "11", "97", "99", "total"]
+    # The total line printed on both pages is stored once: 1 ytd + 4 months.
+    assert len(rows_of(result, table_dimension="county", is_total_row=True)) == 5
+    assert result.rejects == []
+
+
+def test_a_repeated_total_that_differs_is_rejected():
+    text = "\n".join([
+        fragment(1, 1, 2026, "I alt arbeidstrening", [30], [row("03 Oslo - Oslove", [20])]),
+        fragment(1, 1, 2026, "I alt arbeidstrening", [31], [row("11 Rogaland", [10])]),
+    ])
+    result = parse(text)
+    assert len(result.rejects) == 1
+    assert "repeated total line differs from the table's first total line 4" == result.rejects[0].reason
+    assert result.rejects[0].line.text == "<b>I alt arbeidstrening</b>\t<b>31</b>\t<b>31</b>"
+    assert value(result, code="total", measure="month") == 30
+
+
+def test_ukjent_gets_the_code_of_its_table():
+    result = parse(county_report())
+    assert {r["source_name"] for r in rows_of(result, code="99")} == {"Ukjent"}
+    assert {r["source_name"] for r in rows_of(result, code="9999")} == {"Ukjent"}
+    assert value(result, code="9999", measure="month", month=date(2026, 3, 1)) == 2
+    text = fragment(1, 1, 2026, "I alt arbeidstrening", [20],
+                    [row("Afrika", [10]), row("Europa", [8]), row("Ukjent", [2])])
+    assert value(parse(text), code="ukjent", measure="month") == 2
+
+
+def test_ukjent_first_on_a_page_continues_the_table_above():
+    text = "\n".join([
+        fragment(1, 1, 2026, "I alt arbeidstrening", [30], [row("03 Oslo - Oslove", [20])]),
+        fragment(1, 1, 2026, "I alt arbeidstrening", [30], [row("Ukjent", [10])]),
+    ])
+    result = parse(text)
+    assert value(result, code="99", measure="month") == 10
+    assert len({r["table_number"] for r in result.tables["participants"]}) == 1
+
+
+def test_ukjent_with_no_table_to_belong_to_is_rejected():
+    result = parse(fragment(1, 1, 2026, "I alt arbeidstrening", [30], [row("Ukjent", [30])]))
+    assert result.rejects and result.rejects[0].line.text.startswith("Ukjent")
+
+
+def test_svalbard_county_97_and_municipality_2100():
+    result = parse(county_report())
+    assert {r["source_name"] for r in rows_of(result, code="97")} == {"Svalbard og øvrige områder"}
+    assert {r["table_dimension"] for r in rows_of(result, code="2100")} == {"municipality"}
+    assert all(r["is_suppressed"] for r in rows_of(result, code="2100"))
+
+
+def test_sami_and_kven_parallel_names_are_kept_and_the_code_is_the_key():
+    text = fragment(1, 1, 2026, "I alt arbeidstrening", [30], [
+        row("1826 Aarborte - Hattfjelldal", [10]),
+        row("5610 Kárášjohka - Karasjok", [10]),
+        row("5622 Porsanger - Porsánu -", [10]),
+    ])
+    names = {r["code"]: r["source_name"] for r in parse(text).tables["participants"] if not r["is_total_row"]}
+    assert names == {"1826": "Aarborte - Hattfjelldal", "5610": "Kárášjohka - Karasjok",
+                     "5622": "Porsanger - Porsánu -"}
+
+
+def test_ocr_slip_lbestad_keeps_its_code():
+    result = parse(fragment(1, 1, 2026, "I alt arbeidstrening", [9], [row("5514 lbestad", [9])]))
+    assert rows_of(result, code="5514", measure="month")[0]["source_name"] == "lbestad"
+
+
+def test_a_new_breakdown_with_the_same_measure_starts_a_new_table():
+    text = "\n".join([
+        fragment(1, 1, 2026, "I alt arbeidstrening", [30], [row("03 Oslo - Oslove", [30])]),
+        fragment(1, 1, 2026, "I alt arbeidstrening", [30], [row("Kvinner", [12]), row("Menn", [18])]),
+    ])
+    result = parse(text)
+    tables = {(r["table_number"], r["table_dimension"]) for r in result.tables["participants"]}
+    assert tables == {(1, "county"), (2, "sex")}
+    assert len(rows_of(result, is_total_row=True)) == 4
+
+
+# --- corrupted rows --------------------------------------------------------------------------
+
+def test_a_letter_in_a_number_is_rejected_with_its_line():
+    text = fragment(1, 2, 2026, "I alt arbeidstrening", [30, 30],
+                    [row("0301 Oslo - Oslove", [20, 20]), "1101 Eigersund\t10\t1O\t10"])
+    result = parse(text)
+    assert len(result.rejects) == 1
+    assert result.rejects[0].line.text == "1101 Eigersund\t10\t1O\t10"
+    assert "not a number" in result.rejects[0].reason
+    assert rows_of(result, code="1101") == []
+    assert len(rows_of(result, code="0301")) == 3
+
+
+def test_a_missing_column_is_rejected_with_its_line():
+    text = fragment(1, 2, 2026, "I alt arbeidstrening", [30, 30],
+                    [row("0301 Oslo - Oslove", [20, 20]), "1101 Eigersund\t10\t10"])
+    result = parse(text)
+    assert [r.line.text for r in result.rejects] == ["1101 Eigersund\t10\t10"]
+    assert "expected 3 values" in result.rejects[0].reason
+
+
+def test_a_coded_row_without_values_is_rejected_not_skipped():
+    text = fragment(1, 2, 2026, "I alt arbeidstrening", [30, 30], [row("0301 Oslo - Oslove", [30, 30]), "1101 Eigersund"])
+    assert [r.line.text for r in parse(text).rejects] == ["1101 Eigersund"]
+
+
+def test_header_months_that_are_not_the_headings_range_stop_the_parse():
+    text = fragment(1, 2, 2026, "I alt arbeidstrening", [30, 30], [row("0301 Oslo", [30, 30])])
+    with pytest.raises(ParseError, match="not the heading's range"):
+        parse(text.replace("Februar", "Mars"))
+
+
+def test_no_heading_is_a_parse_error():
+    with pytest.raises(ParseError):
+        parse(header(1, 1) + "\n" + row("I alt arbeidstrening", [3]))
+
+
+# --- other periods ---------------------------------------------------------------------------
+
+def test_a_report_for_may_to_august_2025():
+    result = parse(county_report(5, 8, 2025))
+    months = sorted({r["month"] for r in result.tables["participants"] if r["month"]})
+    assert months == [date(2025, m, 1) for m in (5, 6, 7, 8)]
+    assert {(r["report_first_month"], r["report_last_month"]) for r in result.tables["participants"]} == {
+        (date(2025, 5, 1), date(2025, 8, 1))}
+    assert value(result, code="0301", measure="month", month=date(2025, 7, 1)) == 902
+    assert value(result, code="0301", measure="ytd_average") == half_up((900 + 901 + 902 + 903) / 4)
+    assert result.rejects == []
+
+
+def test_a_twelve_month_year():
+    result = parse(county_report(1, 12, 2024))
+    oslo = rows_of(result, code="0301", measure="month")
+    assert [r["month"] for r in oslo] == [date(2024, m, 1) for m in range(1, 13)]
+    assert oslo[-1]["participants"] == 911
+    assert result.rejects == []
+    assert len(rows_of(result, table_dimension="municipality", code="9999")) == 13
+
+
+def test_the_year_to_date_column_can_stand_anywhere_the_header_puts_it():
+    text = fragment(1, 2, 2026, "I alt arbeidstrening", [30, 30], [row("0301 Oslo", [30, 30])])
+    text = text.replace("\tGjennom snitt hittil i år\tJanuar\tFebruar", "\tJanuar\tFebruar\tGjennom snitt hittil i år")
+    text = text.replace("0301 Oslo\t30\t30\t30", "0301 Oslo\t28\t32\t30")
+    result = parse(text)
+    assert value(result, code="0301", measure="month", month=date(2026, 1, 1)) == 28
+    assert value(result, code="0301", measure="ytd_average") == 30
+
+
+# --- detection and the bundled sample --------------------------------------------------------
+
+def test_detects_the_sample_and_not_the_other_kinds():
+    assert KIND.detect(read_document(SAMPLE)) >= 0.9
+    for other in sorted((ROOT / "documents").glob("*.txt")):
+        if other != SAMPLE:
+            assert KIND.detect(read_document(other)) < 0.5, other.name
+
+
+def test_the_bundled_sample():
+    result = KIND.parse(read_document(SAMPLE))
+    rows = result.tables["participants"]
+    assert result.rejects == []
+    assert len(rows) == 4050
+    assert len({r["table_number"] for r in rows}) == 18
+    for measure in (AFT, AT):
+        municipalities = {r["code"] for r in rows
+                          if r["table_dimension"] == "municipality" and r["tiltak_type"] == measure and not r["is_total_row"]}
+        assert len(municipalities) == 354
+        assert {"0301", "2100", "5514", "9999"} <= municipalities
+    # Hand-checked against the document's lines 186, 191, 65 and 1216.
+    assert value(result, table_dimension="municipality", code="0301", tiltak_type=AFT, month=date(2026, 1, 1)) == 967
+    assert value(result, table_dimension="municipality", code="1111", tiltak_type=AFT, measure="ytd_average") is None
+    assert value(result, table_dimension="municipality", code="1111", tiltak_type=AFT, month=date(2026, 1, 1)) == 4
+    assert value(result, table_dimension="county", code="total", tiltak_type=AT, month=date(2026, 4, 1)) == 8261
+    assert value(result, table_dimension="municipality", code="9999", tiltak_type=AT, month=date(2026, 4, 1)) == 10
+    assert value(result, table_dimension="target_group", code="andre", tiltak_type=AT, measure="ytd_average") == 522
+    facts = {f.name: f.value for f in result.facts}
+    assert facts["report_first_month"] == "2026-01-01" and facts["suppressed_below"] == "4"
+
+
+def test_two_overlapping_reports_extract_side_by_side(tmp_path):
+    from extract.pipeline import extract_documents
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(county_report(1, 4, 2026), encoding="utf-8")
+    (docs / "b.txt").write_text(county_report(3, 5, 2026).replace("0301 Oslo - Oslove\t901", "0301 Oslo - Oslove\t999"),
+                                encoding="utf-8")
+    report = extract_documents([docs], tmp_path / "out")
+    assert [(d.status, d.kind, d.rejects) for d in report.documents] == [("extracted", "tiltak", 0)] * 2
+    assert len(list((tmp_path / "out" / "tiltak" / "participants").glob("[0-9a-f]*.parquet"))) == 2
