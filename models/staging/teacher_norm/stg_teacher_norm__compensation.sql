@@ -21,11 +21,7 @@ renamed as (
         cast(funded_man_years as decimal(12, 2)) as funded_man_years,
         funded_man_years_status,
         cast(funded_man_years_decimals as integer) as funded_man_years_decimals,
-        source_file,
-        source_sha256,
-        cast(source_page as integer) as source_page,
-        cast(source_line as integer) as source_line,
-        raw_line
+        {{ lineage_columns() }}
     from source
 )
 
