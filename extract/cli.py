@@ -119,6 +119,8 @@ def _print_build(report: BuildReport) -> None:
     tests = report.tests
     print(f"Tests: {tests['pass']} passed, {tests['warn']} warned, {tests['fail'] + tests['error']} failed"
           + (f", {tests['skipped']} skipped" if tests["skipped"] else ""))
+    for warning in report.warnings:
+        print(f"  warned: {warning}")
     for problem in report.problems:
         print(f"  {problem}")
     if report.published:
