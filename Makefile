@@ -36,5 +36,10 @@ dbt-test: setup
 lint: setup
 	$(BIN)/sqlfluff lint models tests/dbt
 
+# Speed of the PDF path against pdfplumber's extract_text(), and the whole
+# pipeline against dbt's fixed start-up cost. A measurement, not a test.
+bench: setup
+	$(BIN)/python bench/pdf_benchmark.py
+
 clean:
 	rm -rf $(VENV) warehouse target logs
