@@ -218,15 +218,32 @@ class CareStaffing:
         return result
 
     def _header(self, body: list[Line]) -> tuple[list[Line], int]:
-        """The header lines (from the one naming the total column) and where data starts."""
-        start = next((i for i, line in enumerate(body) if "total" in line.text.lower()), None)
+        """The header lines between the title and the first data row, and where data starts.
+
+        The header starts at the first non-blank line after the title, unless a
+        later start gives exactly as many labels as the first data row has cells
+        (a subtitle or unit line above the labels is then left out).
+        """
+        start = next((i for i, line in enumerate(body) if line.text.strip(f" {NBSP}")), None)
         if start is None:
-            raise ParseError("no column header naming 'Man-years, total' after the title")
-        for index in range(start + 1, len(body)):
-            text = body[index].text
-            if self._row_kind(text) is not None or len(split_label_and_cells(text.strip())[1]) >= 2:
-                return body[start:index], index
-        raise ParseError("no data rows after the column header", body[start])
+            raise ParseError("no column header after the title")
+        first_data = next(
+            (
+                index for index in range(start + 1, len(body))
+                if self._row_kind(body[index].text) is not None
+                or len(split_label_and_cells(body[index].text.strip())[1]) >= 2
+            ),
+            None,
+        )
+        if first_data is None:
+            raise ParseError("no data rows after the column header", body[start])
+        code_row = _CODE_ROW.match(body[first_data].text)
+        cells = len(split_label_and_cells(code_row["rest"] if code_row else body[first_data].text.strip())[1])
+        for candidate in range(start, first_data):
+            lines = body[candidate:first_data]
+            if len(split_header_labels(join_header_lines([line.text for line in lines]))) == cells:
+                return lines, first_data
+        return body[start:first_data], first_data
 
     @staticmethod
     def _row_kind(text: str) -> str | None:

@@ -166,3 +166,12 @@ def test_other_documents_are_not_taken_for_care_staffing():
     for path in DOCUMENTS.iterdir():
         if path.name != "ssb_care_staffing_1999.txt":
             assert KIND.detect(read_document(path)) < 0.5, path.name
+
+
+def test_header_order_comes_from_the_header_even_with_the_total_last_and_a_subtitle_above():
+    header = f"Municipality\n{NB} Psychiatric nurses Other nurses Man-years, total"
+    result = KIND.parse(document_from_text(table("0101 Halden 1,00 2,00 3,00", header=header)))
+    halden = cells_by(result, "0101")
+    assert not result.rejects
+    assert (halden["psychiatric_nurses"]["man_years"], halden["total"]["man_years"]) == (Decimal("1.00"), Decimal("3.00"))
+    assert halden["total"]["column_number"] == 3
