@@ -285,3 +285,14 @@ def test_bundled_document():
     facts = {f.name: f.value for f in result.facts}
     assert facts["days_quarters"] == "Quarter 2 2002, Quarter 3 2002"
     assert facts["table_number"] == "12"
+
+
+def test_total_still_decided_when_a_large_municipality_is_not_published():
+    # Halden's man-days and changes are '-': the TOTAL exceeds the published sum by
+    # far more than unknown residence explains, yet its thousandfold reading is
+    # still ruled out.
+    halden_unpublished = row("0101", "Halden", "- - - - 5,4 5,5 5,5 6,3")
+    result = parse(TOTAL_OF_THREE, halden_unpublished, MARKER, RAKKESTAD)
+    assert result.rejects == []
+    total = {(r["year"], r["quarter"]): r["absence_days"] for r in result.tables["absence"] if r["area_level"] == "total"}
+    assert total[(2002, 2)] == 23623 and total[(2002, 3)] == 25097
