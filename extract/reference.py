@@ -44,6 +44,10 @@ _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")  # SSB's '(Østfold)' after a dupli
 _KOMMUNE = re.compile(r"\s+(kommune|kommun|suohkan)$")
 
 
+_COUNTY_CODE_PREFIX = re.compile(r"^\s*(?P<code>\d{2})\s+(?P<name>\S.*)$")
+_COUNTY_WORD = re.compile(r"\s+fylke(?:skommune)?\s*$", re.IGNORECASE)
+
+
 def normalise_name(text: str) -> str:
     """Case, hyphens, spaces (incl. no-break) and a trailing qualifier do not matter:
     'Aurskog-Høland', 'aurskog høland', 'Våler (Østfold)' → 'aurskog høland', 'våler'."""
@@ -180,15 +184,22 @@ class MunicipalityReference:
 
     def counties_named(self, county_name: str, on: date) -> set[str]:
         """Codes of the counties valid on `on` that `county_name` names (from the
-        county list, and from the county names the municipality rows carry)."""
-        key = normalise_name(county_name)
+        county list, and from the county names the municipality rows carry).
+
+        A heading may carry the county's code (`01 Østfold`) or the word `fylke`
+        (`Østfold fylke`); a code that contradicts the name names no county.
+        """
+        prefixed = _COUNTY_CODE_PREFIX.match(county_name)
+        if prefixed:
+            county_name = prefixed["name"]
+        key = normalise_name(_COUNTY_WORD.sub("", county_name))
         codes = {county.code for county in self.counties if county.valid_on(on) and key in county.names()}
         codes |= {
             version.county_code
             for version in self.municipalities
             if version.valid_on(on) and normalise_name(version.county_name) == key
         }
-        return codes
+        return codes & {prefixed["code"]} if prefixed else codes
 
     def match(self, name: str, county_name: str | None, on: date) -> Match:
         """The municipality valid on `on` called `name` in the county `county_name`

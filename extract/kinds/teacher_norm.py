@@ -68,7 +68,7 @@ _MONTHS = {
     for name in names
 }
 _STRUCTURE = re.compile(
-    r"kommuner\s+og\s+fylker\s+(?:per\.?|pr\.?|per\s+1\.?)\s*(?P<month>[a-zæøå]+)\s+(?P<year>(?:19|20)\d\d)",
+    r"kommun(?:er|ar)\s+og\s+fylke(?:r)?\s+(?:per\.?|pr\.?|per\s+1\.?)\s*(?P<month>[a-zæøå]+)\s+(?P<year>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
 _PUBLISHER = re.compile(r"^\s*(?:Utgjevar|Utgiver)\s*:\s*(?P<name>\S.*?)\s*$")
@@ -414,7 +414,11 @@ class TeacherNorm:
     def detect(self, document: Document) -> float:
         text = squeeze(document.text[:200_000]).lower()
         topic = any(word in text for word in ("lærartettleik", "lærertetthet", "lærarnorm", "lærernorm"))
-        columns = "årsverk som mangler" in text and re.search(r"kompensasjon h[øa]u?sten \d{4}", text) is not None
+        # Bokmål and nynorsk column headers, either school term.
+        columns = (
+            re.search(r"årsverk som mangl(?:er|ar)", text) is not None
+            and re.search(rf"kompensasjon(?:en)?\s+{_TERM}\s+\d{{4}}", text) is not None
+        )
         if topic and columns:
             return 0.95
         if columns:

@@ -333,3 +333,32 @@ def test_text_after_the_table_is_a_note_not_a_county():
     assert [fact.value for fact in result.facts if fact.name == "note"] == [
         "Kjelde: Utdanningsdirektoratet", "Sist oppdatert 2018",
     ]
+
+
+def test_a_spring_term_article_is_detected():
+    text = article([("Trøndelag", [("Snåsa", "0,0", "200 000", "0,6")])], term="Våren", year=2019,
+                   structure="januar 2019")
+    assert TN.detect(document_from_text(text)) >= 0.5
+
+
+def test_nynorsk_column_headers_are_detected_and_give_the_structure_date():
+    text = article([("Østfold", [("Halden", "16,7", "6 166 000", "20,5")])])
+    text = (text.replace("som mangler", "som manglar").replace("gir rom for", "gjev rom for")
+            .replace("(kommuner og fylker per.", "(kommunar og fylke per"))
+    document = document_from_text(text)
+    assert TN.detect(document) >= 0.5
+    [row] = TN.parse(document).tables[TABLE]
+    assert (row["structure_date"], row["municipality_code"]) == (date(2017, 10, 1), "0101")
+
+
+@pytest.mark.parametrize("heading", ["Østfold fylke", "01 Østfold", "ØSTFOLD"])
+def test_county_headings_with_a_code_or_the_word_fylke(heading):
+    result = TN.parse(document_from_text(article([(heading, [("Våler", "0,2", "571 000", "1,9")])])))
+    assert result.rejects == []
+    assert result.tables[TABLE][0]["municipality_code"] == "0137"
+
+
+def test_a_county_code_that_contradicts_the_name_names_no_county():
+    result = TN.parse(document_from_text(article([("04 Østfold", [("Våler", "0,2", "571 000", "1,9")])])))
+    assert result.tables[TABLE][0]["municipality_code"] is None
+    assert result.rejects
