@@ -71,6 +71,7 @@ UNKNOWN_CODES = {COUNTY: "99", MUNICIPALITY: "9999", WORLD_REGION: "ukjent"}
 
 _MUNICIPALITY_ROW = re.compile(r"^(?P<code>\d{4})\s+(?P<name>\S.*)$")
 _COUNTY_ROW = re.compile(r"^(?P<code>\d{2})\s+(?P<name>\S.*)$")
+_AGE_BAND_OPEN = re.compile(r"^(?P<side>under|over)\s+(?P<n>\d{1,3})\s+år$", re.IGNORECASE)
 _AGE_BAND = re.compile(r"^(?P<low>\d{1,3})(?:\s*[-\u2013]\s*(?P<high>\d{1,3}))?\s+år(?:\s+og\s+(?P<side>under|over|eldre))?$", re.IGNORECASE)
 
 # Keyword → code, checked in order (the first keyword found in the folded label wins).
@@ -149,7 +150,12 @@ def match_measure(label: str) -> tuple[str | None, bool]:
 
 
 def age_band_code(label: str) -> str | None:
-    """'20-24 år' → '20_24'; '19 år og under' → '0_19'; '60 år og over' → '60_plus'."""
+    """'20-24 år' → '20_24'; '19 år og under' → '0_19'; '60 år og over' → '60_plus';
+    'Under 20 år' → '0_19'; 'Over 66 år' → '67_plus' (bands are whole years)."""
+    open_band = _AGE_BAND_OPEN.match(label.strip())
+    if open_band:
+        n = int(open_band["n"])
+        return f"0_{n - 1}" if open_band["side"].lower() == "under" else f"{n + 1}_plus"
     match = _AGE_BAND.match(label.strip())
     if match is None:
         return None

@@ -133,6 +133,8 @@ def test_measure_names_compared_without_spaces(label, expected):
         ("19 år og under", "age_band", "0_19"),
         ("20-24 år", "age_band", "20_24"),
         ("60 år og over", "age_band", "60_plus"),
+        ("Under 20 år", "age_band", "0_19"),
+        ("Over 66 år", "age_band", "67_plus"),
         ("18 Nordland - Nordlånnda", "county", "18"),
         ("5514 lbestad", "municipality", "5514"),
         ("Kvinner", "sex", "kvinner"),
