@@ -17,24 +17,38 @@
       never averaged.
     - `flags`: counts of contributing cells for which an expression holds.
 -#}
+{#-
+    Every fact keyed by a municipality code as published, with the date whose
+    structure its codes belong to (see `date` above). Read by the name audit.
+-#}
+{% macro municipality_fact_dates() %}
+    {{ return({
+        'fct_care_staffing_annual': 'make_date(year, 1, 1)',
+        'fct_tiltak_monthly': 'month',
+        'fct_sickness_absence_quarterly': 'make_date(year, quarter * 3 - 2, 1)',
+        'fct_home_care_fees_annual': 'make_date(year, 1, 1)',
+    }) }}
+{% endmacro %}
+
 {% macro harmonised_facts() %}
+    {%- set dates = municipality_fact_dates() -%}
     {{ return({
         'fct_care_staffing_annual': {
-            'date': 'make_date(year, 1, 1)',
+            'date': dates['fct_care_staffing_annual'],
             'keys': ['year', 'education_type'],
             'measures': [{'name': 'man_years'}],
             'ratios': [],
             'flags': [],
         },
         'fct_tiltak_monthly': {
-            'date': 'month',
+            'date': dates['fct_tiltak_monthly'],
             'keys': ['month', 'tiltak_type'],
             'measures': [{'name': 'participants'}],
             'ratios': [],
             'flags': [{'name': 'suppressed_cells', 'expression': 'is_suppressed'}],
         },
         'fct_sickness_absence_quarterly': {
-            'date': 'make_date(year, quarter * 3 - 2, 1)',
+            'date': dates['fct_sickness_absence_quarterly'],
             'keys': ['year', 'quarter', 'sex'],
             'measures': [
                 {'name': 'absence_days'},
