@@ -63,8 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         return _build(extracted_dir, args.warehouse, parquet_dir, args.target)
     status, go_on = _extract(args.paths, extracted_dir, args.strict)
     if not go_on:
-        print("warehouse not built: fix the documents above or leave out --strict", file=sys.stderr)
-        return status
+        reason = "--strict found problems above" if args.strict else "no document could be read"
+        print(f"warehouse not built: {reason}; the previous warehouse is unchanged", file=sys.stderr)
+        return status or EXIT_FAILED
     return max(status, _build(extracted_dir, args.warehouse, parquet_dir, args.target))
 
 
@@ -119,6 +120,8 @@ def _print_build(report: BuildReport) -> None:
     tests = report.tests
     print(f"Tests: {tests['pass']} passed, {tests['warn']} warned, {tests['fail'] + tests['error']} failed"
           + (f", {tests['skipped']} skipped" if tests["skipped"] else ""))
+    for warning in report.warnings:
+        print(f"  warned: {warning}")
     for problem in report.problems:
         print(f"  {problem}")
     if report.published:

@@ -96,7 +96,14 @@ def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind
     report = ExtractionReport(out_dir=out_dir)
     seen: dict[str, Path] = {}
     for path in find_documents(paths):
-        outcome = _extract_one(path, out_dir, kinds, previous, seen)
+        try:
+            outcome = _extract_one(path, out_dir, kinds, previous, seen)
+        except Exception as error:  # one document's bug must not stop the others
+            outcome = DocumentOutcome(
+                path, FAILED,
+                message=f"{path.name}: unexpected {type(error).__name__} while reading: {error} "
+                        "(a bug in kommunedata: please report it with the document)",
+            )
         report.documents.append(outcome)
         if outcome.sha256 and outcome.status in (EXTRACTED, UNCHANGED):
             seen[outcome.sha256] = path

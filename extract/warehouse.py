@@ -33,6 +33,7 @@ class BuildReport:
     models: Counter = field(default_factory=Counter)
     marts: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     log_path: Path | None = None
 
 
@@ -103,6 +104,8 @@ def _read_run_results(path: Path, report: BuildReport) -> None:
         resource, name = unique_id.split(".")[0], unique_id.split(".")[2]
         if resource in ("test", "unit_test"):
             report.tests[status] += 1
+            if status == "warn":
+                report.warnings.append(f"test {name}: {(result.get('message') or '').strip()}")
             if status in ("fail", "error"):
                 report.problems.append(f"test {name}: {status} — {(result.get('message') or '').strip()}")
         else:

@@ -109,6 +109,43 @@ def split_label_and_cells(text: str, n_cells: int | None = None) -> tuple[str, l
     return " ".join(tokens[:first_cell]), tokens[first_cell:]
 
 
+def from_pdf(document: Document) -> Document:
+    """The PDF's table in the text rendering's dialect, rebuilt from geometry.
+
+    On each page the columns come from the positions of the header labels and
+    the data's words; a cell's words are joined by a no-break space (a thousands
+    group stays in its number) and an empty position becomes a lone no-break
+    space, so the text parser reads the PDF as it reads the rendering. The
+    header becomes one line of labels in column order, however it was wrapped.
+    """
+    from extract import pdf
+
+    title = next((line.number for line in document.lines if _TITLE.search(line.text.replace(NBSP, " "))), None)
+    if title is None:
+        return document
+    replacements: dict[int, str] = {}
+    pages: dict[int, list[Line]] = {}
+    for line in document.lines[title:]:
+        if _END_OF_TABLE.match(line.text):
+            break
+        pages.setdefault(line.page, []).append(line)
+    for lines in pages.values():
+        first = next((i for i, line in enumerate(lines) if CareStaffing._row_kind(line.text)), None)
+        if first is None:
+            continue
+        header = lines[:first]
+        data = [line for line in lines[first:] if CareStaffing._row_kind(line.text)]
+        columns = pdf.table_columns([*header, *data])
+        if header:
+            labels = pdf.header_labels(header, columns)
+            replacements[header[0].number] = " ".join([NBSP, *(label for label in labels[1:] if label)])
+            replacements.update({line.number: "" for line in header[1:]})
+        for line in data:
+            label, *cells = pdf.cells_of(line, columns, joiner=NBSP)
+            replacements[line.number] = " ".join([label.replace(NBSP, " "), *(cell or NBSP for cell in cells)])
+    return pdf.rebuild(document, replacements)
+
+
 @dataclass(frozen=True)
 class Column:
     number: int
@@ -146,6 +183,8 @@ class CareStaffing:
         return 0.0
 
     def parse(self, document: Document) -> ParseResult:
+        if document.format == "pdf":
+            document = from_pdf(document)
         title_line = next((line for line in document.lines if _TITLE.search(line.text.replace(NBSP, " "))), None)
         if title_line is None:
             raise ParseError("no title 'Man-years, by type of education and municipality. <year>' found")

@@ -200,6 +200,62 @@ def area_of(label: str, in_district_section: bool) -> Area | str:
     return f"label {label!r} is neither a municipality code and name nor a known total"
 
 
+def from_pdf(document: Document) -> Document:
+    """The PDF's table as the rendering's markdown rows, rebuilt from geometry.
+
+    On each page the columns come from the data's words and the price-type
+    labels of the header's lower tier; a word belongs to the column it stands
+    in, an empty position is an empty cell. The header's labels are read per
+    column (a label wrapped inside its cell is one label; an income band spans
+    its price columns) and written as the rendering's two header rows.
+    """
+    from extract import pdf
+
+    title = next((line for line in document.lines if _TITLE.search(line.text.replace(NBSP, " "))), None)
+    if title is None:
+        return document
+    replacements: dict[int, str] = {}
+    number = re.match(r"^(\d{1,3})\s+(\D.*)$", title.text)
+    if number:
+        replacements[title.number] = f"| {number[1]} | {number[2]} |"
+    pages: dict[int, list[Line]] = {}
+    for line in document.lines[title.number :]:
+        pages.setdefault(line.page, []).append(line)
+    first_header: list[str] | None = None
+    for lines in pages.values():
+        # The header's lower tier: a line of price-type labels (two or more).
+        bottom = next((i for i, line in enumerate(lines) if sum(bool(price_type_of(w.text)) for w in line.words) >= 2), None)
+        if bottom is None:
+            continue
+        header, body = lines[: bottom + 1], lines[bottom + 1 :]
+        data: list[Line] = []
+        notes: list[Line] = []
+        for line in body:
+            if notes or (_FOOTNOTE_NUMBER.match(line.words[0].text) and sum(ch.isalpha() for ch in line.text) > 20):
+                notes.append(line)  # the footnote under the table, wrapped over lines
+            else:
+                data.append(line)
+        columns = pdf.table_columns([header[-1], *data])
+        cells = pdf.header_cells(header, columns)
+        upper = [cell.text for cell in cells if not price_type_of(cell.text)]
+        lower = [cell.text for cell in cells if price_type_of(cell.text)]
+        replacements.update({line.number: "" for line in header})
+        if first_header is None or [upper, lower] != first_header:
+            # The first header, or one that differs from it (which the parser then reports);
+            # a header repeated after a page break is not a row.
+            first_header = first_header or [upper, lower]
+            replacements[header[0].number] = "| " + " | ".join(upper) + " |"
+            replacements[header[-1].number] = "| " + " | ".join(lower) + " |"
+        for line in data:
+            replacements[line.number] = "| " + " | ".join(pdf.cells_of(line, columns)) + " |"
+        if notes:
+            marker = notes[0].words[0].text
+            text = " ".join(line.text for line in notes)[len(marker) :].strip()
+            replacements[notes[0].number] = f"| {marker} | {text} |"
+            replacements.update({line.number: "" for line in notes[1:]})
+    return pdf.rebuild(document, replacements)
+
+
 @dataclass(frozen=True)
 class HomeCareFees:
     kind: str = "home_care_fees"
@@ -251,6 +307,8 @@ class HomeCareFees:
         return min(score, 0.95)
 
     def parse(self, document: Document) -> ParseResult:
+        if document.format == "pdf":
+            document = from_pdf(document)
         rows = [(line, split_row(line.text)) for line in document.lines]
         title_at = next((i for i, (line, _) in enumerate(rows) if _TITLE.search(line.text.replace(NBSP, " "))), None)
         if title_at is None:

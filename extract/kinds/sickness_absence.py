@@ -115,6 +115,59 @@ class Reading:
         return " | ".join(self.groups)
 
 
+def from_pdf(document: Document) -> Document:
+    """The PDF's table as the rendering's lines, with the cells its columns show.
+
+    Columns come from the positions of the data's words. A man-day cell's
+    thousands groups are joined by a no-break space and cells by an ordinary
+    space, so `17\u00a0663 747 19\u00a0012 2\u00a0396` carries the grouping the
+    geometry settles; the parser still enumerates every reading and applies the
+    arithmetic, then keeps only the geometric one. The header becomes one line:
+    the spanning labels (quarters of the man-days), then the column labels.
+    """
+    from extract import pdf
+
+    title = next((line.number for line in document.lines if _TITLE.search(line.text)), None)
+    if title is None:
+        return document
+    replacements: dict[int, str] = {}
+    pages: dict[int, list[Line]] = {}
+    for line in document.lines[title - 1 :]:
+        if _END_OF_TABLE.match(line.text):
+            break
+        pages.setdefault(line.page, []).append(line)
+    first_header: list[Quarter] | None = None
+    for lines in pages.values():
+        is_row = [bool(_TOTAL_ROW.match(line.text) or _CODE_ROW.match(line.text)) for line in lines]
+        if not any(is_row):
+            continue
+        first = is_row.index(True)
+        start = next((i for i in range(first) if quarters_in(lines[i].text)), first)
+        header, data = lines[start:first], [line for line, row in zip(lines[first:], is_row[first:]) if row]
+        columns = pdf.table_columns(data)
+        if header:
+            cells = pdf.header_cells(header, columns)
+            text = " ".join([*(c.text for c in cells if c.span > 1), *(c.text for c in cells if c.span == 1)])
+            replacements.update({line.number: "" for line in header})
+            # A header repeated after a page break names the same quarters; it is not
+            # read again (a header naming others is left for the parser to report).
+            if first_header is None or sorted(quarters_in(text), key=str) != sorted(first_header, key=str):
+                first_header = first_header or quarters_in(text)
+                replacements[header[0].number] = text
+        for line in data:
+            label, *cells = pdf.cells_of(line, columns, joiner=NBSP)
+            replacements[line.number] = " ".join([label.replace(NBSP, " "), *(cell or NBSP for cell in cells)])
+    return pdf.rebuild(document, replacements)
+
+
+def geometric_reading(rest: str) -> Reading | None:
+    """The man-day cells as a PDF's columns gave them (see `from_pdf`)."""
+    cells = [cell for cell in rest.split(" ") if cell]
+    if len(cells) < 8:
+        return None
+    return Reading(tuple(cell.replace(NBSP, " ") for cell in cells[-8:-4]))  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class RawRow:
     line: Line
@@ -124,6 +177,7 @@ class RawRow:
     name: str
     day_tokens: tuple[str, ...]
     rates: tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]
+    geometry: Reading | None = None  # the cells a PDF's columns show, if read from a PDF
 
 
 @dataclass
@@ -341,6 +395,12 @@ def decide(rows: list[RawRow]) -> list[Candidates]:
     against the sum of the municipalities."""
     all_candidates = [Candidates(row, list(enumerate_readings(list(row.day_tokens)))) for row in rows]
     for c in all_candidates:
+        if c.row.geometry is not None:
+            if c.row.geometry not in c.readings:
+                c.readings.append(c.row.geometry)  # its own arithmetic still judges it below
+            for reading in c.readings:
+                if reading != c.row.geometry:
+                    c.rule_out(reading, "not the cells the PDF's columns show")
         for reading in c.readings:
             why = own_arithmetic(c.row, reading)
             if why:
@@ -460,6 +520,8 @@ class SicknessAbsence:
         return 0.0
 
     def parse(self, document: Document) -> ParseResult:
+        if document.format == "pdf":
+            document = from_pdf(document)
         result = ParseResult(tables={"absence": []})
         lines = document.lines
         title_index = next((i for i, line in enumerate(lines) if _TITLE.search(line.text)), None)
@@ -501,7 +563,7 @@ class SicknessAbsence:
         for line in lines[first_data:]:
             if _END_OF_TABLE.match(line.text):
                 break
-            self._read_line(line, rows, result)
+            self._read_line(line, rows, result, geometric=document.format == "pdf")
         if not rows and not result.rejects:
             raise ParseError("the table has a header but no data rows", lines[first_data])
         if sum(row.area_level == "total" for row in rows) > 1:
@@ -524,7 +586,7 @@ class SicknessAbsence:
         return result
 
     @staticmethod
-    def _read_line(line: Line, rows: list[RawRow], result: ParseResult) -> None:
+    def _read_line(line: Line, rows: list[RawRow], result: ParseResult, geometric: bool = False) -> None:
         text = line.text
         if not text.strip(_SPACES):
             return
@@ -554,7 +616,8 @@ class SicknessAbsence:
         except ValueError as error:
             result.rejects.append(Reject(line, str(error)))
             return
-        rows.append(RawRow(line, area_level, code, footnote, name, tuple(day_tokens), rates))  # type: ignore[arg-type]
+        geometry = geometric_reading(rest) if geometric else None
+        rows.append(RawRow(line, area_level, code, footnote, name, tuple(day_tokens), rates, geometry))  # type: ignore[arg-type]
 
 
 KIND = SicknessAbsence()

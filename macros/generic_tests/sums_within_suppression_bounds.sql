@@ -10,54 +10,18 @@
     when its total is missing or suppressed, or it has a total but no components.
 -#}
 {% macro sums_within_suppression_bounds_sql(relation, column_name, partition_by, component_filter, total_filter, suppressed_filter, max_suppressed_value) %}
-    {%- set keys = partition_by | join(', ') -%}
-    with components as (
-        select
-            {{ keys }},
-            coalesce(sum({{ column_name }}), 0) as known_sum,
-            count(*) filter (where {{ suppressed_filter }}) as suppressed_cells,
-            count(*) as component_rows,
-        from {{ relation }}
-        where {{ component_filter }}
-        group by {{ keys }}
-    ),
-
-    totals as (
-        select
-            {{ keys }},
-            max({{ column_name }}) as published_total,
-            count(*) as total_rows,
-        from {{ relation }}
-        where {{ total_filter }}
-        group by {{ keys }}
-    ),
-
-    compared as (
-        select
-            {% for key in partition_by -%}
-            coalesce(components.{{ key }}, totals.{{ key }}) as {{ key }},
-            {% endfor -%}
-            components.known_sum,
-            components.suppressed_cells,
-            totals.published_total,
-            totals.total_rows,
-            components.known_sum
-            + components.suppressed_cells * {{ max_suppressed_value }} as upper_bound,
-        from components
-        full outer join totals
-            on {% for key in partition_by -%}
-            components.{{ key }} is not distinct from totals.{{ key }}{{ " and " if not loop.last }}
-            {%- endfor %}
+    with compared as (
+        {{ partition_sums_sql(relation, column_name, partition_by, component_filter, total_filter, suppressed_filter) }}
     )
 
-    select *
+    select
+        *,
+        component_sum + suppressed_cells * {{ max_suppressed_value }} as upper_bound
     from compared
     where
-        known_sum is null
-        or published_total is null
-        or total_rows > 1
-        or published_total < known_sum
-        or published_total > upper_bound
+        {{ partition_sums_incomplete() }}
+        or published_total < component_sum
+        or published_total > component_sum + suppressed_cells * {{ max_suppressed_value }}
 {% endmacro %}
 
 {% test sums_within_suppression_bounds(model, column_name, partition_by, component_filter, total_filter, suppressed_filter, max_suppressed_value) %}

@@ -68,3 +68,16 @@ def test_a_failed_build_leaves_the_previous_warehouse_intact(inbox, tmp_path, ca
 def test_build_without_extraction_says_what_to_do(tmp_path, capsys):
     assert main(["build", "--warehouse", str(tmp_path / "none.duckdb")]) == 1
     assert "kommunedata extract" in capsys.readouterr().err
+
+
+def test_a_session_holding_the_warehouse_open_does_not_block_a_new_build(inbox, tmp_path):
+    warehouse = tmp_path / "wh" / "x.duckdb"
+    assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 0
+    with duckdb.connect(str(warehouse), read_only=True) as analyst:
+        (inbox / "notes.txt").unlink()
+        assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 0
+        # The open session keeps reading the warehouse it opened …
+        assert analyst.execute("select count(*) from main.audit_documents").fetchone() == (2,)
+    # … and a new session sees the new build.
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        assert connection.execute("select count(*) from main.audit_documents").fetchone() == (1,)

@@ -13,11 +13,7 @@ renamed as (
         education_label,
         cast(man_years as decimal(12, 2)) as man_years,
         value_status,
-        source_file,
-        source_sha256,
-        cast(source_page as integer) as source_page,
-        cast(source_line as integer) as source_line,
-        raw_line
+        {{ lineage_columns() }}
     from source
 )
 

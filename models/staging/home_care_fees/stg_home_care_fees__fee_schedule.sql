@@ -19,11 +19,7 @@ renamed as (
         price_type,
         cast(price_nok as decimal(12, 2)) as price_nok,
         value_status,
-        source_file,
-        source_sha256,
-        cast(source_page as integer) as source_page,
-        cast(source_line as integer) as source_line,
-        raw_line
+        {{ lineage_columns() }}
     from source
 )
 

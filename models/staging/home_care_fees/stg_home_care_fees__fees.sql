@@ -14,11 +14,7 @@ renamed as (
         share_paying_status,
         cast(payment_per_user_nok as decimal(12, 2)) as payment_per_user_nok,
         payment_per_user_status,
-        source_file,
-        source_sha256,
-        cast(source_page as integer) as source_page,
-        cast(source_line as integer) as source_line,
-        raw_line
+        {{ lineage_columns() }}
     from source
 )
 

@@ -21,11 +21,7 @@ renamed as (
         cast(split_candidates as integer) as split_candidates,
         is_disambiguated,
         days_split,
-        source_file,
-        source_sha256,
-        cast(source_page as integer) as source_page,
-        cast(source_line as integer) as source_line,
-        raw_line
+        {{ lineage_columns() }}
     from source
 )
 

@@ -17,11 +17,7 @@ renamed as (
         cast(participants as integer) as participants,
         value_status,
         cast(is_suppressed as boolean) as is_suppressed,
-        source_file,
-        source_sha256,
-        cast(source_page as integer) as source_page,
-        cast(source_line as integer) as source_line,
-        raw_line
+        {{ lineage_columns() }}
     from source
 )
 

@@ -1,0 +1,32 @@
+-- The municipalities' compensations sum to the total the article's prose states for
+-- the period ("Hausten 2018 får kommunane 700 millionar kroner") within 0.01 %:
+-- the table rounds each amount to whole thousands. A document without the stated
+-- total fails too: the parser reads it from every edition.
+with sums as (
+    select
+        source_sha256,
+        sum(compensation_nok) as compensation_sum
+    from {{ ref('fct_teacher_norm_compensation') }}
+    group by source_sha256
+),
+
+stated as (
+    select
+        source_sha256,
+        cast(fact_value as decimal(18, 2)) as stated_total_nok
+    from {{ ref('stg_extraction__document_facts') }}
+    where
+        document_kind = 'teacher_norm'
+        and fact = 'stated_compensation_total_nok'
+)
+
+select
+    sums.source_sha256,
+    sums.compensation_sum,
+    stated.stated_total_nok
+from sums
+left join stated
+    on sums.source_sha256 = stated.source_sha256
+where
+    stated.stated_total_nok is null
+    or abs(sums.compensation_sum - stated.stated_total_nok) > 0.0001 * stated.stated_total_nok
