@@ -27,6 +27,7 @@
         'fct_tiltak_monthly': 'month',
         'fct_sickness_absence_quarterly': 'make_date(year, quarter * 3 - 2, 1)',
         'fct_home_care_fees_annual': 'make_date(year, 1, 1)',
+        'fct_teacher_norm_compensation': 'structure_date',
     }) }}
 {% endmacro %}
 
@@ -58,6 +59,13 @@
                 {'name': 'absence_rate_pct', 'numerator': 'absence_days', 'denominator': 'scheduled_days', 'scale': 100},
             ],
             'flags': [{'name': 'derived_cells', 'expression': 'is_derived'}],
+        },
+        'fct_teacher_norm_compensation': {
+            'date': dates['fct_teacher_norm_compensation'],
+            'keys': ['period'],
+            'measures': [{'name': 'missing_man_years'}, {'name': 'compensation_nok'}, {'name': 'funded_man_years'}],
+            'ratios': [],
+            'flags': [],
         },
     }) }}
 {% endmacro %}

@@ -75,6 +75,20 @@ sickness_absence_latest as (
             and sickness_absence.sex = sickness_absence_period.sex
 ),
 
+teacher_norm as (
+    select * from {{ ref('fct_teacher_norm_compensation_harmonised') }}
+),
+
+teacher_norm_latest as (
+    select
+        municipality_code,
+        period as teacher_norm_period,
+        compensation_nok as teacher_norm_compensation_nok,
+        missing_man_years as teacher_norm_missing_man_years
+    from teacher_norm
+    where period = (select max(latest.period) from teacher_norm as latest)
+),
+
 home_care_fees as (
     select * from {{ ref('fct_home_care_fees_annual') }}
 ),
@@ -131,6 +145,9 @@ select
     sickness_absence_latest.sickness_absence_sex,
     sickness_absence_latest.sickness_absence_days,
     sickness_absence_latest.sickness_absence_rate_pct,
+    teacher_norm_latest.teacher_norm_period,
+    teacher_norm_latest.teacher_norm_compensation_nok,
+    teacher_norm_latest.teacher_norm_missing_man_years,
     home_care_fees_whole.home_care_fees_year,
     home_care_fees_whole.home_care_source_municipality_code,
     home_care_fees_whole.home_care_share_paying_pct,
@@ -142,5 +159,7 @@ left join tiltak_latest
     on current_municipalities.municipality_code = tiltak_latest.municipality_code
 left join sickness_absence_latest
     on current_municipalities.municipality_code = sickness_absence_latest.municipality_code
+left join teacher_norm_latest
+    on current_municipalities.municipality_code = teacher_norm_latest.municipality_code
 left join home_care_fees_whole
     on current_municipalities.municipality_code = home_care_fees_whole.municipality_code
