@@ -147,3 +147,9 @@
         {%- endfor %}
     from completed
 {% endmacro %}
+
+
+{#- The grain of a fact cell besides the municipality, as text: `year=1999, education_type=nurses`. -#}
+{% macro fact_keys_expression(keys) -%}
+    concat_ws(', ', {% for key in keys %}'{{ key }}=' || cast({{ key }} as varchar){{ ", " if not loop.last }}{% endfor %})
+{%- endmacro %}

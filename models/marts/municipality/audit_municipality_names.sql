@@ -16,17 +16,17 @@
 {%- set facts = municipality_fact_dates() %}
 with published_names as (
     {%- for fact_name, date_expression in facts.items() %}
-    select distinct
-        '{{ fact_name }}' as fact_model,
-        cast({{ date_expression }} as date) as at_date,
-        municipality_code,
-        source_name,
-        source_file
-    from {{ ref(fact_name) }}
-    where source_name is not null
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select distinct
+            '{{ fact_name }}' as fact_model,
+            cast({{ date_expression }} as date) as at_date,
+            municipality_code,
+            source_name,
+            source_file
+        from {{ ref(fact_name) }}
+        where source_name is not null
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 ),
 
@@ -63,8 +63,8 @@ with_version as (
     left join versions
         on
             published_names.municipality_code = versions.municipality_code
-            and versions.valid_from <= published_names.at_date
-            and (versions.valid_to is null or versions.valid_to >= published_names.at_date)
+            and published_names.at_date >= versions.valid_from
+            and (versions.valid_to is null or published_names.at_date <= versions.valid_to)
     where published_names.municipality_code in (select known.municipality_code from versions as known)
 ),
 
@@ -77,17 +77,17 @@ matched as (
             when list_contains(reference_names_folded, source_name_folded) then 'normalised'
             when len(list_intersect(source_forms_folded, reference_forms_folded)) > 0 then 'one_form'
             when list_bool_or(
-                    list_transform(
-                        list_append(source_forms_folded, source_name_folded),
-                        source_form -> list_bool_or(
-                            list_transform(
-                                list_concat(reference_forms_folded, reference_names_folded),
-                                reference_form -> levenshtein(source_form, reference_form)
-                                <= greatest(1, length(reference_form) // 5)
-                            )
+                list_transform(
+                    list_append(source_forms_folded, source_name_folded),
+                    source_form -> list_bool_or(
+                        list_transform(
+                            list_concat(reference_forms_folded, reference_names_folded),
+                            reference_form -> levenshtein(source_form, reference_form)
+                            <= greatest(1, length(reference_form) // 5)
                         )
                     )
-                ) then 'near_match'
+                )
+            ) then 'near_match'
             else 'mismatch'
         end as name_match
     from with_version

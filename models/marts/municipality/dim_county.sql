@@ -10,9 +10,9 @@ select
     valid_from,
     is_valid_from_open,
     valid_to,
-    valid_to is null as is_current,
     is_county,
+    notes,
+    valid_to is null as is_current,
     array_to_string(predecessor_codes, ';') as predecessor_codes,
-    array_to_string(successor_codes, ';') as successor_codes,
-    notes
+    array_to_string(successor_codes, ';') as successor_codes
 from county_versions

@@ -20,8 +20,8 @@ with_county as (
             municipality_versions.county_code = counties.county_code
             -- a county row with an open start (placeholder 1999-01-01) was also in
             -- force for municipality versions that began earlier (e.g. 1977)
-            and (counties.valid_from <= municipality_versions.valid_from or counties.is_valid_from_open)
-            and (counties.valid_to is null or counties.valid_to >= municipality_versions.valid_from)
+            and (municipality_versions.valid_from >= counties.valid_from or counties.is_valid_from_open)
+            and (counties.valid_to is null or municipality_versions.valid_from <= counties.valid_to)
 )
 
 select
@@ -29,8 +29,6 @@ select
     municipality_code,
     municipality_name,
     name_parallel,
-    array_to_string(parallel_forms, '; ') as parallel_forms,
-    coalesce(name_parallel, municipality_name) as display_name,
     county_code,
     county_name,
     county_version_id,
@@ -38,8 +36,10 @@ select
     valid_from,
     is_valid_from_open,
     valid_to,
-    valid_to is null as is_current,
     is_municipality,
     name_legal_date,
-    notes
+    notes,
+    array_to_string(parallel_forms, '; ') as parallel_forms,
+    coalesce(name_parallel, municipality_name) as display_name,
+    valid_to is null as is_current
 from with_county

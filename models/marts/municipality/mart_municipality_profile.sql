@@ -34,11 +34,11 @@ tiltak_latest as (
     select
         municipality_code,
         month as tiltak_month,
+        cast(sum(suppressed_cells) as bigint) as tiltak_suppressed_cells,
         any_value(participants) filter (where tiltak_type = 'arbeidstrening') as tiltak_arbeidstrening_participants,
         any_value(participants) filter (
             where tiltak_type = 'arbeidsforberedende_trening'
-        ) as tiltak_arbeidsforberedende_trening_participants,
-        cast(sum(suppressed_cells) as bigint) as tiltak_suppressed_cells
+        ) as tiltak_arbeidsforberedende_trening_participants
     from tiltak
     where month = (select max(latest.month) from tiltak as latest)
     group by municipality_code, month
@@ -106,8 +106,8 @@ home_care_fees_latest as (
         home_care_fees.municipality_code as home_care_source_municipality_code,
         home_care_fees.share_paying_pct as home_care_share_paying_pct,
         home_care_fees.payment_per_user_nok as home_care_payment_per_user_nok,
-        count(*) over (partition by bridge.current_municipality_code) as source_municipalities,
-        bridge.allocation_share
+        bridge.allocation_share,
+        count(*) over (partition by bridge.current_municipality_code) as source_municipalities
     from home_care_fees
     inner join bridge
         on

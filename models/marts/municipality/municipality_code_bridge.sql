@@ -65,8 +65,8 @@ walk (
         version_id,
         cast(1 as double) as allocation_share,
         true as is_share_documented,
-        cast([] as varchar []) as share_bases,
-        cast([] as varchar []) as change_types,
+        cast([] as varchar[]) as share_bases,
+        cast([] as varchar[]) as change_types,
         [version_id] as version_path,
         0 as steps
     from versions
@@ -107,7 +107,7 @@ per_target as (
         sum(allocation_share) as allocation_share,
         bool_and(is_share_documented) as is_share_documented,
         list_distinct(flatten(list(share_bases))) as share_bases,
-        string_agg(array_to_string(version_path, ' > '), ' | ' order by version_path) as path,
+        string_agg(array_to_string(version_path, ' > '), ' | ' order by version_path) as version_path,
         string_agg(array_to_string(change_types, ' > '), ' | ' order by version_path) as path_change_types,
         max(steps) as steps,
         count(*) as paths
@@ -125,6 +125,11 @@ select
     per_target.current_version_id,
     current_version.municipality_code as current_municipality_code,
     current_version.municipality_name as current_municipality_name,
+    per_target.is_share_documented,
+    per_target.version_path,
+    per_target.path_change_types,
+    per_target.steps,
+    per_target.paths,
     case when per_target.is_share_documented then per_target.allocation_share end as allocation_share,
     case
         when not per_target.is_share_documented then 'none'
@@ -132,12 +137,7 @@ select
         when list_contains(per_target.share_bases, 'population') then 'population'
         when list_contains(per_target.share_bases, 'restored') then 'restored'
         else 'whole'
-    end as share_basis,
-    per_target.is_share_documented,
-    per_target.path,
-    per_target.path_change_types,
-    per_target.steps,
-    per_target.paths
+    end as share_basis
 from per_target
 inner join versions as start_version
     on per_target.start_version_id = start_version.version_id

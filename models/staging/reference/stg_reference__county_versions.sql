@@ -4,21 +4,21 @@ with source as (
 
 renamed as (
     select
-        county_code || '@' || strftime(valid_from, '%Y-%m-%d') as county_version_id,
         county_code,
         county_name,
         name_parallel,
         valid_from,
-        valid_from_open = 1 as is_valid_from_open,
         valid_to,
+        notes,
+        county_code || '@' || strftime(valid_from, '%Y-%m-%d') as county_version_id,
+        valid_from_open = 1 as is_valid_from_open,
         is_county = 1 as is_county,
         case
             when predecessor_codes is not null then string_split(predecessor_codes, ';')
         end as predecessor_codes,
         case
             when successor_codes is not null then string_split(successor_codes, ';')
-        end as successor_codes,
-        notes
+        end as successor_codes
     from source
 )
 

@@ -14,13 +14,13 @@ renamed as (
         new_valid_from,
         change_date,
         change_type,
-        is_succession = 1 as is_succession,
-        code_changed = 1 as is_code_changed,
-        name_changed = 1 as is_name_changed,
         share,
         share_basis,
         source as reference_source,
-        note
+        note,
+        is_succession = 1 as is_succession,
+        code_changed = 1 as is_code_changed,
+        name_changed = 1 as is_name_changed
     from source
 )
 

@@ -10,19 +10,19 @@ renamed as (
         municipality_code,
         municipality_name,
         name_parallel,
-        case
-            when parallel_forms is not null then string_split(parallel_forms, '; ')
-        end as parallel_forms,
         county_code,
         county_name,
         valid_from,
-        valid_from_open = 1 as is_valid_from_open,
         earliest_evidence,
         valid_to,
-        is_municipality = 1 as is_municipality,
         name_legal_date,
         source as reference_source,
-        notes
+        notes,
+        case
+            when parallel_forms is not null then string_split(parallel_forms, '; ')
+        end as parallel_forms,
+        valid_from_open = 1 as is_valid_from_open,
+        is_municipality = 1 as is_municipality
     from source
 )
 

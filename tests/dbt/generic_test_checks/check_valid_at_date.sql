@@ -33,14 +33,26 @@ expected (code, at_date) as (
 ),
 
 mismatches as (
-    select code, at_date from flagged
+    select
+        code,
+        at_date
+    from flagged
     except
-    select code, at_date from expected
+    select
+        code,
+        at_date
+    from expected
     union all
     (
-        select code, at_date from expected
+        select
+            code,
+            at_date
+        from expected
         except
-        select code, at_date from flagged
+        select
+            code,
+            at_date
+        from flagged
     )
 )
 

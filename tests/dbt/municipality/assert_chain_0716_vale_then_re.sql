@@ -27,12 +27,20 @@ actual as (
     inner join dim
         on
             dim.municipality_code = '0716'
-            and dim.valid_from <= expected.at_date
-            and (dim.valid_to is null or dim.valid_to >= expected.at_date)
+            and expected.at_date >= dim.valid_from
+            and (dim.valid_to is null or expected.at_date <= dim.valid_to)
     inner join bridge
         on dim.version_id = bridge.version_id
 )
 
-(select * from expected except select * from actual)
+(
+    select * from expected
+    except
+    select * from actual
+)
 union all
-(select * from actual except select * from expected)
+(
+    select * from actual
+    except
+    select * from expected
+)

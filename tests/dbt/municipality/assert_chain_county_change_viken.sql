@@ -32,10 +32,25 @@ viken as (
     where county_code = '30' and valid_from = date '2020-01-01' and valid_to = date '2023-12-31'
 )
 
-(select * from expected except select * from actual)
+(
+    select * from expected
+    except
+    select * from actual
+)
 union all
-(select * from actual except select * from expected)
+(
+    select * from actual
+    except
+    select * from expected
+)
 union all
-select 'dim_county 30 Viken 2020–2023 missing', null, null, null, null, null, null
+select
+    'dim_county 30 Viken 2020–2023 missing' as version_id,
+    null as municipality_name,
+    null as county_code,
+    null as county_name,
+    null as valid_from,
+    null as valid_to,
+    null as current_municipality_code
 from viken
 where versions != 1

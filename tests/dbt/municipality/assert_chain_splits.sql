@@ -24,6 +24,14 @@ actual as (
     where version_id in ('1850@2012-01-01', '1507@2020-01-01', '1534@1999-01-01')
 )
 
-(select * from expected except select * from actual)
+(
+    select * from expected
+    except
+    select * from actual
+)
 union all
-(select * from actual except select * from expected)
+(
+    select * from actual
+    except
+    select * from expected
+)

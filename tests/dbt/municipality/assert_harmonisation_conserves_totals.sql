@@ -7,64 +7,57 @@
 {%- set facts = harmonised_facts() %}
 with
 {%- for fact_name, fact in facts.items() %}
-{%- set partition -%}
-concat_ws(
-    ', '
-    {%- for key in fact['keys'] %},
-    '{{ key }}=' || cast({{ key }} as varchar)
+    {%- set partition = fact_keys_expression(fact['keys']) %}
+    {%- for measure in fact['measures'] %}
+        {{ fact_name }}_{{ measure['name'] }} as (
+            with before as (
+                select
+                    {{ partition }} as fact_keys,
+                    sum(cast({{ measure.get('expression', measure['name']) }} as double)) as total
+                from {{ ref(fact_name) }}
+                group by all
+            ),
+
+            after as (
+                select
+                    {{ partition }} as fact_keys,
+                    sum({{ measure['name'] }}_known) as total
+                from {{ ref(fact_name ~ '_harmonised') }}
+                group by all
+            ),
+
+            excluded as (
+                select
+                    fact_keys,
+                    sum(excluded_value) as total
+                from {{ ref('audit_harmonisation_exclusions') }}
+                where fact_model = '{{ fact_name }}' and measure = '{{ measure["name"] }}'
+                group by all
+            )
+
+            select
+                '{{ fact_name }}' as fact_model,
+                '{{ measure["name"] }}' as measure,
+                before.fact_keys,
+                before.total as total_before,
+                after.total as total_after,
+                excluded.total as total_excluded
+            from before
+            full outer join after on before.fact_keys = after.fact_keys
+            full outer join excluded on coalesce(before.fact_keys, after.fact_keys) = excluded.fact_keys
+        ),
     {%- endfor %}
-)
-{%- endset %}
-{%- for measure in fact['measures'] %}
-{{ fact_name }}_{{ measure['name'] }} as (
-    with before as (
-        select
-            {{ partition }} as fact_keys,
-            sum(cast({{ measure.get('expression', measure['name']) }} as double)) as total
-        from {{ ref(fact_name) }}
-        group by all
-    ),
-
-    after as (
-        select
-            {{ partition }} as fact_keys,
-            sum({{ measure['name'] }}_known) as total
-        from {{ ref(fact_name ~ '_harmonised') }}
-        group by all
-    ),
-
-    excluded as (
-        select
-            fact_keys,
-            sum(excluded_value) as total
-        from {{ ref('audit_harmonisation_exclusions') }}
-        where fact_model = '{{ fact_name }}' and measure = '{{ measure["name"] }}'
-        group by all
-    )
-
-    select
-        '{{ fact_name }}' as fact_model,
-        '{{ measure["name"] }}' as measure,
-        before.fact_keys,
-        before.total as total_before,
-        after.total as total_after,
-        excluded.total as total_excluded
-    from before
-    full outer join after on before.fact_keys = after.fact_keys
-    full outer join excluded on coalesce(before.fact_keys, after.fact_keys) = excluded.fact_keys
-),
-{%- endfor %}
 {%- endfor %}
 
 compared as (
     {%- for fact_name, fact in facts.items() %}
-    {%- set outer_loop = loop %}
-    {%- for measure in fact['measures'] %}
-    select * from {{ fact_name }}_{{ measure['name'] }}
-    {%- if not (outer_loop.last and loop.last) %}
-    union all
-    {%- endif %}
-    {%- endfor %}
+        {%- set outer_loop = loop %}
+        {%- for measure in fact['measures'] %}
+            select * from {{ fact_name }}_{{ measure['name'] }}
+            {%- if not (outer_loop.last and loop.last) %}
+                union all
+            {%- endif %}
+        {%- endfor %}
     {%- endfor %}
 )
 

@@ -9,16 +9,16 @@ with current_municipalities as (
 
 harmonised_codes as (
     {%- for fact_name in facts %}
-    select distinct
-        '{{ fact_name }}_harmonised' as harmonised_model,
-        municipality_code
-    from {{ ref(fact_name ~ '_harmonised') }}
-    {%- if not loop.last %}
-    union all
-    {%- endif %}
+        select distinct
+            '{{ fact_name }}_harmonised' as harmonised_model,
+            municipality_code
+        from {{ ref(fact_name ~ '_harmonised') }}
+        {%- if not loop.last %}
+            union all
+        {%- endif %}
     {%- endfor %}
 )
 
 select harmonised_codes.*
 from harmonised_codes
-where municipality_code not in (select current_municipalities.municipality_code from current_municipalities)
+where harmonised_codes.municipality_code not in (select current_municipalities.municipality_code from current_municipalities)
