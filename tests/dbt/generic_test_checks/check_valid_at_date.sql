@@ -1,0 +1,59 @@
+-- The macro behind `valid_at_date` on inline data: versions of code A meet on
+-- 2002-01-01, code B has two overlapping versions in 2010, code C ended in 2019.
+with versions (municipality_code, valid_from, valid_to) as (
+    values
+    ('A', date '1999-01-01', date '2001-12-31'),
+    ('A', date '2002-01-01', null),
+    ('B', date '1999-01-01', date '2010-12-31'),
+    ('B', date '2010-01-01', null),
+    ('C', date '1999-01-01', date '2019-12-31')
+),
+
+fixture (code, year) as (
+    values
+    ('A', 2001),  -- first version: passes
+    ('A', 2002),  -- second version: passes
+    ('B', 2005),  -- one version: passes
+    ('B', 2010),  -- two versions: fails
+    ('C', 2020),  -- none any more: fails
+    ('D', 2020),  -- never existed: fails
+    (null, 2020)  -- no code: fails
+),
+
+flagged as (
+    {{ valid_at_date_sql('fixture', 'code', 'make_date(year, 1, 1)', 'versions') }}
+),
+
+expected (code, at_date) as (
+    values
+    ('B', date '2010-01-01'),
+    ('C', date '2020-01-01'),
+    ('D', date '2020-01-01'),
+    (null, date '2020-01-01')
+),
+
+mismatches as (
+    select
+        code,
+        at_date
+    from flagged
+    except
+    select
+        code,
+        at_date
+    from expected
+    union all
+    (
+        select
+            code,
+            at_date
+        from expected
+        except
+        select
+            code,
+            at_date
+        from flagged
+    )
+)
+
+select * from mismatches
