@@ -235,7 +235,7 @@ class HeaderCell:
         return self.last - self.first + 1
 
 
-def _clusters(line: Line) -> list[list[Word]]:
+def clusters(line: Line) -> list[list[Word]]:
     """The words of one line grouped into cells by the gaps between them."""
     groups: list[list[Word]] = []
     for word in line.words:
@@ -283,7 +283,7 @@ def header_cells(lines: Sequence[Line], columns: Sequence[Column]) -> list[Heade
     open_cells: dict[tuple[int, int], int] = {}  # columns → index in `cells`, for the line above
     for line in lines:
         now: dict[tuple[int, int], int] = {}
-        for group in _clusters(line):
+        for group in clusters(line):
             text = " ".join(word.text for word in group)
             span = _columns_under(group[0].x0, group[-1].x1, columns)
             x0, x1 = group[0].x0, group[-1].x1
