@@ -44,6 +44,9 @@ _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")  # SSB's '(Østfold)' after a dupli
 _KOMMUNE = re.compile(r"\s+(kommune|kommun|suohkan)$")
 
 
+# Matching compares every name against every municipality version, so the same few
+# thousand names are normalised hundreds of thousands of times: cache them.
+@lru_cache(maxsize=65536)
 def normalise_name(text: str) -> str:
     """Case, hyphens, spaces (incl. no-break) and a trailing qualifier do not matter:
     'Aurskog-Høland', 'aurskog høland', 'Våler (Østfold)' → 'aurskog høland', 'våler'."""
@@ -54,6 +57,7 @@ def normalise_name(text: str) -> str:
     return _KOMMUNE.sub("", text)
 
 
+@lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
     """A normalised name without diacritics: a second, weaker key."""
     decomposed = unicodedata.normalize("NFKD", normalise_name(text).translate(_FOLD))
