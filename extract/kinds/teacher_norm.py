@@ -401,8 +401,8 @@ def _baseline(line: Line) -> float:
     return max(word.bottom for word in line.words)
 
 
-def _pdf_header(lines: list[Line]) -> tuple[int, int, int] | None:
-    """(first header line, first line after it, first row): the header starts at a
+def _pdf_header(lines: list[Line]) -> tuple[int, int] | None:
+    """(first header line, first line after it): the header starts at a
     line whose first label is 'Kommune' and ends at the first gap wider than the
     rows' pitch; bold lines between it and the first row are county headings."""
     from extract import pdf
@@ -418,7 +418,7 @@ def _pdf_header(lines: list[Line]) -> tuple[int, int, int] | None:
         pitches = [_baseline(b) - _baseline(a) for a, b in zip(block, block[1:]) if a.page == b.page]
         solid = min((p for p in pitches if p > 0), default=0.0)
         end = next((start + i + 1 for i, p in enumerate(pitches) if solid and p > solid * HEADER_GAP), first_row)
-        return start, min(end, first_row), first_row
+        return start, min(end, first_row)
     return None
 
 
@@ -440,7 +440,7 @@ def from_pdf(document: Document) -> Document:
     found = _pdf_header(lines)
     if found is None:
         return document
-    start, header_end, _ = found
+    start, header_end = found
     header = lines[start:header_end]
     header_texts = [line.text for line in header]
     replacements = pdf.join_paragraphs(lines[:start])
