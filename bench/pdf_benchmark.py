@@ -24,7 +24,14 @@ from extract.documents import read_document  # noqa: E402
 from extract.kinds import detect_kind  # noqa: E402
 from tests.unit.pdf_factory import bundled_pdf  # noqa: E402
 
-CASES = [("care_staffing", "landscape"), ("care_staffing", "compact"), ("home_care_fees", "portrait"), ("home_care_fees", "landscape")]
+# One PDF of each kind's bundled document (care staffing is too wide for portrait A4).
+CASES = [
+    ("care_staffing", "landscape"),
+    ("home_care_fees", "portrait"),
+    ("sickness_absence", "portrait"),
+    ("tiltak", "portrait"),
+    ("teacher_norm", "portrait"),
+]
 
 
 def ours(paths: list[Path]) -> int:

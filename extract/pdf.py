@@ -235,7 +235,7 @@ class HeaderCell:
         return self.last - self.first + 1
 
 
-def _clusters(line: Line) -> list[list[Word]]:
+def clusters(line: Line) -> list[list[Word]]:
     """The words of one line grouped into cells by the gaps between them."""
     groups: list[list[Word]] = []
     for word in line.words:
@@ -283,7 +283,7 @@ def header_cells(lines: Sequence[Line], columns: Sequence[Column]) -> list[Heade
     open_cells: dict[tuple[int, int], int] = {}  # columns → index in `cells`, for the line above
     for line in lines:
         now: dict[tuple[int, int], int] = {}
-        for group in _clusters(line):
+        for group in clusters(line):
             text = " ".join(word.text for word in group)
             span = _columns_under(group[0].x0, group[-1].x1, columns)
             x0, x1 = group[0].x0, group[-1].x1
@@ -327,6 +327,45 @@ def header_labels(lines: Sequence[Line], columns: Sequence[Column]) -> list[str]
                 text = f"{text} {part}" if text else part
         labels.append(text)
     return labels
+
+
+# Lines of one paragraph stand closer than this many font sizes apart (baseline to
+# baseline, about 1.2–1.4 when set solid); the space after a paragraph or a heading
+# is wider.
+PARAGRAPH_LEADING = 1.6
+
+
+def continues_paragraph(above: Line, line: Line) -> bool:
+    """`line` is the next line of the paragraph `above` ends: same page, same weight, set solid."""
+    if not above.words or not line.words or above.page != line.page or is_bold_line(above) != is_bold_line(line):
+        return False
+    size = max(word.size for word in above.words) or (above.words[0].bottom - above.words[0].top)
+    distance = min(word.bottom for word in line.words) - max(word.bottom for word in above.words)
+    return 0 < distance <= size * PARAGRAPH_LEADING
+
+
+def join_paragraphs(lines: Sequence[Line]) -> dict[int, str]:
+    """Replacements (by line number) that put each paragraph of `lines` on its first line.
+
+    A text rendering keeps a paragraph on one line, and the parsers read a sentence
+    (a stated total, a footnote) within a line; a PDF wraps it wherever the page
+    ends. `lines` are prose lines in reading order (tables left out)."""
+    replacements: dict[int, str] = {}
+    group: list[Line] = []
+
+    def flush() -> None:
+        if len(group) > 1:
+            replacements[group[0].number] = " ".join(line.text for line in group)
+            replacements.update({line.number: "" for line in group[1:]})
+
+    for line in lines:
+        if group and continues_paragraph(group[-1], line):
+            group.append(line)
+            continue
+        flush()
+        group = [line]
+    flush()
+    return replacements
 
 
 def rebuild(document: Document, replacements: dict[int, str]) -> Document:

@@ -48,6 +48,9 @@ _COUNTY_CODE_PREFIX = re.compile(r"^\s*(?P<code>\d{2})\s+(?P<name>\S.*)$")
 _COUNTY_WORD = re.compile(r"\s+fylke(?:skommune)?\s*$", re.IGNORECASE)
 
 
+# Matching compares every name against every municipality version, so the same few
+# thousand names are normalised hundreds of thousands of times: cache them.
+@lru_cache(maxsize=65536)
 def normalise_name(text: str) -> str:
     """Case, hyphens, spaces (incl. no-break) and a trailing qualifier do not matter:
     'Aurskog-Høland', 'aurskog høland', 'Våler (Østfold)' → 'aurskog høland', 'våler'."""
@@ -58,6 +61,7 @@ def normalise_name(text: str) -> str:
     return _KOMMUNE.sub("", text)
 
 
+@lru_cache(maxsize=65536)
 def fold_name(text: str) -> str:
     """A normalised name without diacritics: a second, weaker key."""
     decomposed = unicodedata.normalize("NFKD", normalise_name(text).translate(_FOLD))

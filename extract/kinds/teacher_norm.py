@@ -166,21 +166,25 @@ def non_blank(lines: Iterable[Line]) -> list[Line]:
     return [line for line in lines if not is_blank(line.text)]
 
 
-def header_blocks(lines: list[Line], start: int) -> list[list[Line]]:
-    """Header lines from `start` grouped into blocks: a line opening with '('
-    (`(i kroner)`) continues the block before it."""
-    blocks: list[list[Line]] = []
+def header_blocks(lines: list[Line], start: int) -> list[tuple[str, list[Line]]]:
+    """Header labels from `start`, each with the lines it was read from: a line
+    opening with '(' (`(i kroner)`) continues the label before it; a line of
+    tab-separated labels (a PDF's header, see `from_pdf`) gives one per cell."""
+    blocks: list[tuple[str, list[Line]]] = []
     for line in lines[start:]:
-        if blocks and squeeze(line.text).startswith("("):
-            blocks[-1].append(line)
+        text = squeeze(line.text)
+        if "\t" in line.text:
+            blocks += [(squeeze(cell), [line]) for cell in line.text.split("\t") if not is_blank(cell)]
+        elif blocks and text.startswith("("):
+            blocks[-1] = (f"{blocks[-1][0]} {text}", [*blocks[-1][1], line])
         else:
-            blocks.append([line])
+            blocks.append((text, [line]))
     return blocks
 
 
 def find_header(lines: list[Line]) -> Header:
     """The column header: a `Kommune` line followed by the value columns' labels."""
-    starts = [i for i, line in enumerate(lines) if classify_header(line.text) == "name"]
+    starts = [i for i, line in enumerate(lines) if classify_header(line.text.split("\t")[0]) == "name"]
     if not starts:
         raise ParseError("no column header starting with 'Kommune' found")
     error: ParseError | None = None
@@ -195,18 +199,16 @@ def find_header(lines: list[Line]) -> Header:
 def header_at(lines: list[Line], start: int) -> Header:
     columns: list[str] = []
     labels: dict[str, str] = {}
-    consumed = start
     header_lines: list[Line] = []
-    for block in header_blocks(lines, start):
-        text = " ".join(squeeze(line.text) for line in block)
+    for text, block in header_blocks(lines, start):
         column = classify_header(text)
         if column is None or (column == "name" and labels.get("name")) or column in columns:
             break
         if column != "name":
             columns.append(column)
         labels[column] = text
-        consumed += len(block)
-        header_lines += block
+        header_lines += [line for line in block if line not in header_lines]
+    consumed = start + len(header_lines)
     missing = [column for column in VALUE_COLUMNS if column not in columns]
     if missing:
         raise ParseError(f"column header lacks {missing} (found {columns})", lines[start])
@@ -239,6 +241,11 @@ def header_at(lines: list[Line], start: int) -> Header:
     )
 
 
+def is_cell_row(text: str) -> bool:
+    """A row whose cells are separated by tabs (a PDF's row, see `from_pdf`)."""
+    return "\t" in text
+
+
 def split_rows(body: list[Line]) -> tuple[list[Row], list[Reject], list[Line]]:
     """Group the body's non-blank lines into rows.
 
@@ -254,7 +261,8 @@ def split_rows(body: list[Line]) -> tuple[list[Row], list[Reject], list[Line]]:
     county_line: Line | None = None
     county_rows = 0
     last_value = max(
-        (i for i, line in enumerate(body) if is_value_line(line.text) or _ONE_LINE_ROW.match(squeeze(line.text))),
+        (i for i, line in enumerate(body)
+         if is_value_line(line.text) or is_cell_row(line.text) or _ONE_LINE_ROW.match(squeeze(line.text))),
         default=-1,
     )
     index = 0
@@ -264,7 +272,7 @@ def split_rows(body: list[Line]) -> tuple[list[Row], list[Reject], list[Line]]:
             rejects.append(Reject(line, "a value with no municipality name before it"))
             index += 1
             continue
-        if _ONE_LINE_ROW.match(squeeze(line.text)):
+        if is_cell_row(line.text) or _ONE_LINE_ROW.match(squeeze(line.text)):
             rows.append(Row(line, (line,), county))
             county_rows += 1
             index += 1
@@ -289,6 +297,8 @@ def split_rows(body: list[Line]) -> tuple[list[Row], list[Reject], list[Line]]:
 
 
 def row_values(row: Row) -> list[str]:
+    if is_cell_row(row.label_line.text):
+        return row.label_line.text.split("\t")[1:]
     if row.value_lines == (row.label_line,):
         match = _ONE_LINE_ROW.match(squeeze(row.label_line.text))
         return [match["a"], match["b"], match["c"]]
@@ -296,6 +306,8 @@ def row_values(row: Row) -> list[str]:
 
 
 def row_label(row: Row) -> str:
+    if is_cell_row(row.label_line.text):
+        return squeeze(row.label_line.text.split("\t")[0])
     if row.value_lines == (row.label_line,):
         return _ONE_LINE_ROW.match(squeeze(row.label_line.text))["name"]
     return squeeze(row.label_line.text)
@@ -367,6 +379,102 @@ def document_facts(lines: list[Line], header_start: int) -> list[Fact]:
     return facts
 
 
+# The header is set solid; the space (or rule) below it is wider than the rows' pitch
+# by more than this share: it tells the header's last line from a county heading
+# under it, which looks the same (bold, in the first column).
+HEADER_GAP = 1.08
+
+
+def _is_value(text: str) -> bool:
+    return looks_numeric(text) or text in SYMBOLS
+
+
+def is_pdf_row(line: Line) -> bool:
+    """A municipality's line in a PDF: a name, then cells that are all values."""
+    from extract import pdf
+
+    groups = [" ".join(word.text for word in group) for group in pdf.clusters(line)]
+    return len(groups) >= 2 and not _is_value(groups[0]) and all(_is_value(group) for group in groups[1:])
+
+
+def _baseline(line: Line) -> float:
+    return max(word.bottom for word in line.words)
+
+
+def _pdf_header(lines: list[Line]) -> tuple[int, int] | None:
+    """(first header line, first line after it): the header starts at a
+    line whose first label is 'Kommune' and ends at the first gap wider than the
+    rows' pitch; bold lines between it and the first row are county headings."""
+    from extract import pdf
+
+    for start, line in enumerate(lines):
+        groups = pdf.clusters(line) if line.words else []
+        if len(groups) < 2 or classify_header(" ".join(w.text for w in groups[0])) != "name":
+            continue
+        first_row = next((i for i in range(start + 1, len(lines)) if is_pdf_row(lines[i])), None)
+        if first_row is None or lines[first_row].page != line.page:
+            continue
+        block = lines[start : first_row + 2]
+        pitches = [_baseline(b) - _baseline(a) for a, b in zip(block, block[1:]) if a.page == b.page]
+        solid = min((p for p in pitches if p > 0), default=0.0)
+        end = next((start + i + 1 for i, p in enumerate(pitches) if solid and p > solid * HEADER_GAP), first_row)
+        return start, min(end, first_row)
+    return None
+
+
+def from_pdf(document: Document) -> Document:
+    """The PDF's article and table in the text rendering's terms.
+
+    The header becomes one line of tab-separated labels (each column's label
+    read down its column, however it was wrapped); a municipality's line
+    becomes its cells separated by tabs, the columns taken from the header's
+    and the rows' positions on each page (an empty position stays an empty
+    cell); a bold line with no values is a county heading, printed unpadded
+    as in the rendering, another line with no values a padded name (the parser
+    reports it). A header repeated at the top of a page is dropped, and prose
+    is joined into paragraphs, as the rendering prints it.
+    """
+    from extract import pdf
+
+    lines = [line for line in document.lines if line.words]
+    found = _pdf_header(lines)
+    if found is None:
+        return document
+    start, header_end = found
+    header = lines[start:header_end]
+    header_texts = [line.text for line in header]
+    replacements = pdf.join_paragraphs(lines[:start])
+    pages: dict[int, list[Line]] = {}
+    for line in lines[header_end:]:
+        pages.setdefault(line.page, []).append(line)
+    trailing: list[Line] = []
+    for page, body in pages.items():
+        page_header = header if page == header[0].page else []
+        if page != header[0].page and [line.text for line in body[: len(header)]] == header_texts:
+            page_header, body = body[: len(header)], body[len(header) :]
+            replacements.update({line.number: "" for line in page_header})
+        rows = [line for line in body if is_pdf_row(line)]
+        if not rows:
+            trailing += body
+            continue
+        columns = pdf.table_columns([*page_header, *rows])
+        if page_header is header:
+            labels = pdf.header_labels(page_header, columns)
+            replacements[page_header[0].number] = "\t".join(labels)
+            replacements.update({line.number: "" for line in page_header[1:]})
+        last_row = body.index(rows[-1])
+        for line in body[: last_row + 1]:
+            if line in rows:
+                replacements[line.number] = "\t".join(pdf.cells_of(line, columns))
+            elif pdf.is_bold_line(line):
+                replacements[line.number] = squeeze(line.text)
+            else:
+                replacements[line.number] = NBSP + squeeze(line.text)
+        trailing = body[last_row + 1 :]
+    replacements.update(pdf.join_paragraphs(trailing))
+    return pdf.rebuild(document, replacements)
+
+
 def _default_reference() -> MunicipalityReference:
     return load_reference()
 
@@ -423,11 +531,16 @@ class TeacherNorm:
             return 0.95
         if columns:
             return 0.75
+        # A PDF's header wraps its labels side by side, so their words interleave.
+        if topic and "kompensasjon" in text and "årsverk" in text and ("mangler" in text or "manglar" in text):
+            return 0.9
         if topic and "kompensasjon" in text:
             return 0.4
         return 0.0
 
     def parse(self, document: Document) -> ParseResult:
+        if document.format == "pdf":
+            document = from_pdf(document)
         lines = non_blank(document.lines)
         header = find_header(lines)
         header_start = lines.index(header.lines[0])

@@ -135,6 +135,74 @@ def is_column_header(cells: list[str]) -> bool:
     return any(fold(cell).startswith("gjennomsnitt") for cell in cells)
 
 
+def names_ytd_column(text: str) -> bool:
+    """A line holding the start of the ytd label ('Gjennom' of a wrapped 'Gjennom snitt')."""
+    return any(word.casefold().startswith("gjennom") for word in strip_markup(text).split())
+
+
+def is_pdf_value(text: str) -> bool:
+    """A word that can end a table row in a PDF: a number (group) or NAV's '*'."""
+    return text in SYMBOLS_NAV or text.isdigit()
+
+
+def _pdf_header(lines: list[Line], total: int) -> list[Line] | None:
+    """The column header above the "I alt" line at `total`: the lines set solid
+    above it on its page with no values, one of them naming the ytd column."""
+    from extract import pdf
+
+    header: list[Line] = []
+    index = total - 1
+    while index >= 0:
+        line = lines[index]
+        if line.page != lines[total].page or month_range(line.text) or any(is_pdf_value(w.text) for w in line.words):
+            break
+        if header and not 0 < header[0].words[0].bottom - line.words[0].bottom <= max(
+            w.size for w in line.words
+        ) * pdf.PARAGRAPH_LEADING:
+            break  # the space above a header: a heading or prose, not a wrapped label
+        header.insert(0, line)
+        index -= 1
+    return header if any(names_ytd_column(line.text) for line in header) else None
+
+
+def from_pdf(document: Document) -> Document:
+    """The PDF's tables in the text rendering's dialect (cells separated by tabs).
+
+    A table starts at a bold "I alt" line under a header naming the ytd column;
+    its rows are the lines that follow on the page and end in a value. Columns
+    come from the header's and rows' positions, so a name with a space in it
+    ('Nord- Odal') is one cell and a thousands group ('7 534') stays in its
+    number. The header becomes one line of labels, however they were wrapped,
+    and the prose is joined into paragraphs, as the rendering prints it.
+    """
+    from extract import pdf
+
+    lines = document.lines
+    replacements: dict[int, str] = {}
+    in_tables: set[int] = set()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        header = _pdf_header(lines, index) if fold(line.text).startswith("ialt") else None
+        if not header:
+            index += 1
+            continue
+        rows = [line]
+        index += 1
+        while index < len(lines) and lines[index].page == line.page and lines[index].words \
+                and is_pdf_value(lines[index].words[-1].text) and not month_range(lines[index].text) \
+                and not fold(lines[index].text).startswith("ialt"):
+            rows.append(lines[index])
+            index += 1
+        columns = pdf.table_columns([*header, *rows])
+        replacements[header[0].number] = "\t".join(pdf.header_labels(header, columns))
+        replacements.update({extra.number: "" for extra in header[1:]})
+        replacements.update({row.number: "\t".join(pdf.cells_of(row, columns)) for row in rows})
+        in_tables.update(member.number for member in [*header, *rows])
+    replacements.update(pdf.join_paragraphs([line for line in lines if line.number not in in_tables]))
+    return pdf.rebuild(document, replacements)
+
+
 def match_measure(label: str) -> tuple[str | None, bool]:
     """(tiltak_type, exact): the measure a published name stands for, if any."""
     folded = fold(label)
@@ -285,7 +353,11 @@ class Tiltak:
         text = document.text
         folded = fold(text[:200_000])
         score = 0.0
-        if "gjennomsnitthittiliår" in folded:
+        # A PDF's wrapped header splits the label over lines ('Gjennom' / 'snitt hittil i år').
+        if "gjennomsnitthittiliår" in folded or any(
+            names_ytd_column(line.text) and sum(fold(word) in MONTHS for word in line.text.split()) >= 2
+            for line in document.lines[:400]
+        ):
             score += 0.4
         if "arbeidstrening" in folded:
             score += 0.3
@@ -294,6 +366,8 @@ class Tiltak:
         return min(score, 0.95)
 
     def parse(self, document: Document) -> ParseResult:
+        if document.format == "pdf":
+            document = from_pdf(document)
         heading = next((line for line in document.lines if month_range(line.text)), None)
         if heading is None:
             raise ParseError("no heading with the report's month range ('Januar 2026 - April 2026') found")

@@ -41,6 +41,7 @@ class HeaderCell:
 class Row:
     cells: tuple[str, ...]  # '' for an empty cell
     bold: bool = False
+    spans: bool = False  # a heading row: its first cell spans the table's width
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Table:
     columns: int
     header: list[list[HeaderCell]]  # tiers, top first
     rows: list[Row] = field(default_factory=list)
+    repeat: int = 0  # leading rows (a total line) repeated under the header after a page break
 
 
 Block = Paragraph | Table
@@ -74,6 +76,10 @@ LAYOUTS = {
     "compact": Layout("compact", font="Helvetica", size=6.5, orientation="L", page="A3", padding_mm=1.2,
                       rows_per_page=53, margin_mm=8.0),
 }
+
+
+# Space after a paragraph, in lines: a reader tells paragraphs apart by it.
+PARAGRAPH_GAP = 0.5
 
 
 def _plain(text: str) -> str:
@@ -109,6 +115,8 @@ def _widths(pdf: _Pdf, table: Table) -> list[float]:
     pad = 2 * pdf.pad
     widths = [0.0] * table.columns
     for row in table.rows:
+        if row.spans:
+            continue
         pdf.use_bold(True)  # size for bold, the widest
         for index, cell in enumerate(row.cells):
             widths[index] = max(widths[index], pdf.get_string_width(_plain(cell)) + pad)
@@ -187,22 +195,34 @@ def _draw_table(pdf: _Pdf, table: Table) -> None:
         pdf.add_page()
     _draw_header(pdf, table, xs, widths)
     on_page = 0
-    for row in table.rows:
+    for number, row in enumerate(table.rows):
         full = pdf.kd_layout.rows_per_page is not None and on_page >= pdf.kd_layout.rows_per_page
         if pdf.get_y() + pdf.line_h > bottom or full:
             pdf.add_page()
             _draw_header(pdf, table, xs, widths)
             on_page = 0
-        y = pdf.get_y()
-        pdf.use_bold(row.bold)
+            if number >= table.repeat:
+                for repeated in table.rows[: table.repeat]:
+                    _draw_row(pdf, repeated, xs, widths)
+                    on_page += 1
+        _draw_row(pdf, row, xs, widths)
+        on_page += 1
+    pdf.resize(pdf.kd_layout.size)
+    pdf.ln(pdf.line_h)
+
+
+def _draw_row(pdf: _Pdf, row: Row, xs: list[float], widths: list[float]) -> None:
+    y = pdf.get_y()
+    pdf.use_bold(row.bold)
+    if row.spans:
+        pdf.set_xy(xs[0], y)
+        pdf.cell(sum(widths), pdf.line_h, _plain(row.cells[0]).strip(), align="L")
+    else:
         for index, cell in enumerate(row.cells):
             if cell.strip(f" {NBSP}"):
                 pdf.set_xy(xs[index], y)
                 pdf.cell(widths[index], pdf.line_h, _plain(cell).strip(), align="L" if index == 0 else "R")
-        pdf.set_xy(pdf.l_margin, y + pdf.line_h)
-        on_page += 1
-    pdf.resize(pdf.kd_layout.size)
-    pdf.ln(pdf.line_h)
+    pdf.set_xy(pdf.l_margin, y + pdf.line_h)
 
 
 def render(blocks: list[Block], layout: Layout, path: Path) -> Path:
@@ -215,6 +235,7 @@ def render(blocks: list[Block], layout: Layout, path: Path) -> Path:
             pdf.set_x(pdf.l_margin)
             pdf.multi_cell(0, pdf.line_h, _plain(block.text).strip() or " ")
             pdf.use_bold(False)
+            pdf.ln(pdf.line_h * PARAGRAPH_GAP)
     pdf.output(str(path))
     return path
 
@@ -334,10 +355,103 @@ def sickness_absence_model(document: Document) -> list[Block]:
     return blocks + after
 
 
+def _markdown_free(text: str) -> str:
+    """Prose as a PDF prints it: no heading marks, links as their text, no escapes."""
+    from extract.cells import strip_markup
+
+    text = re.sub(r"^\s*#+\s*", "", strip_markup(text))
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return text.replace("\\", "")
+
+
+def tiltak_model(document: Document) -> list[Block]:
+    """NAV's report: headings, then small tables (a header of the ytd average and the
+    months, a bold 'I alt' line, rows). The rendering's fragments of one table (its
+    page breaks: same 'I alt' line, same kind of rows) become one table again, which
+    each layout breaks anew, repeating the header and the 'I alt' line."""
+    from extract.cells import strip_markup
+    from extract.kinds import tiltak as nav
+
+    blocks: list[Block] = []
+    table: Table | None = None
+    fragment: Table | None = None  # the fragment being read, before it is known to continue `table`
+    since_table: list[Block] = []  # headings and prose after the last table
+
+    def kind_of_rows(rows: list[Row]) -> str | None:
+        key = nav.classify_label(rows[1].cells[0]) if len(rows) > 1 else None
+        return key.dimension if key is not None else None
+
+    def close_fragment() -> None:
+        nonlocal table, fragment, since_table
+        if fragment is None:
+            return
+        continues = (
+            table is not None and table.rows[0] == fragment.rows[0] and table.header == fragment.header
+            and all(isinstance(b, Paragraph) and nav.month_range(b.text) for b in since_table)
+            and kind_of_rows(table.rows) == kind_of_rows(fragment.rows)
+        )
+        if continues:
+            table.rows += fragment.rows[1:]
+        else:
+            blocks.extend(since_table)
+            blocks.append(fragment)
+            table = fragment
+        since_table, fragment = [], None
+
+    for line in document.lines:
+        text = line.text
+        if not text.strip(f" \t{NBSP}"):
+            continue
+        cells = nav.split_cells(text)
+        if nav.is_column_header(cells):
+            close_fragment()
+            labels = [c for c in cells[1:] if c]
+            fragment = Table(1 + len(labels), [[HeaderCell("", 0, 0)] + [HeaderCell(l, i + 1, i + 1) for i, l in enumerate(labels)]],
+                             repeat=1)
+            continue
+        if fragment is not None and nav.looks_like_row(cells):
+            bold = not fragment.rows
+            fragment.rows.append(Row(tuple(strip_markup(c) for c in cells), bold=bold))
+            continue
+        close_fragment()
+        heading = nav.month_range(text) is not None or text.lstrip().startswith("#")
+        since_table.append(Paragraph(_markdown_free(text), bold=heading))
+    close_fragment()
+    return blocks + since_table
+
+
+def teacher_norm_model(document: Document) -> list[Block]:
+    """The ministry's article: prose (short lines as headings), then the table: a
+    header of four labels, county headings spanning the table, one line per
+    municipality with its three values."""
+    from extract.kinds import teacher_norm as tn
+
+    lines = tn.non_blank(document.lines)
+    header = tn.find_header(lines)
+    start = lines.index(header.lines[0])
+    blocks: list[Block] = [
+        Paragraph(tn.squeeze(line.text), bold=len(tn.squeeze(line.text)) < 60 and not tn.squeeze(line.text).endswith("."))
+        for line in lines[:start]
+    ]
+    names = ["name", *header.columns]
+    table = Table(len(names), [[HeaderCell(header.labels[name], i, i) for i, name in enumerate(names)]])
+    blocks.append(table)
+    rows, _, trailing = tn.split_rows(lines[header.first_body_index :])
+    county = None
+    for row in rows:
+        if row.county != county:
+            county = row.county
+            table.rows.append(Row((county, *("",) * len(header.columns)), bold=True, spans=True))
+        table.rows.append(Row((tn.row_label(row), *(tn.squeeze(value) for value in tn.row_values(row)))))
+    return blocks + [Paragraph(tn.squeeze(line.text)) for line in trailing]
+
+
 MODELS = {
     "sickness_absence": (sickness_absence_model, "ssb_sickness_absence_men_2002_q2_q3.txt"),
     "care_staffing": (care_staffing_model, "ssb_care_staffing_1999.txt"),
     "home_care_fees": (home_care_fees_model, "ssb_home_care_fees_2006.txt"),
+    "tiltak": (tiltak_model, "nav_tiltak_2026-01_to_2026-04.txt"),
+    "teacher_norm": (teacher_norm_model, "kd_teacher_norm_compensation_autumn_2018.txt"),
 }
 
 

@@ -12,7 +12,7 @@ from extract.kinds import detect_kind
 from extract.pdf import group_words_into_lines, table_columns
 from extract.documents import Line, Word
 from extract.pipeline import FAILED, EXTRACTED, extract_documents
-from tests.unit.pdf_factory import LAYOUTS, MODELS, Layout, Paragraph, bundled_pdf, render
+from tests.unit.pdf_factory import LAYOUTS, MODELS, HeaderCell, Layout, Paragraph, Row, Table, bundled_pdf, render
 
 LINEAGE = {"source_file", "source_sha256", "source_page", "source_line", "raw_line"}
 # Layouts each kind's table fits (the care-staffing table is too wide for portrait A4).
@@ -25,6 +25,12 @@ CASES = [
     ("sickness_absence", "portrait"),
     ("sickness_absence", "landscape"),
     ("sickness_absence", "compact"),
+    ("tiltak", "portrait"),
+    ("tiltak", "landscape"),
+    ("tiltak", "compact"),
+    ("teacher_norm", "portrait"),
+    ("teacher_norm", "landscape"),
+    ("teacher_norm", "compact"),
 ]
 
 
@@ -155,3 +161,84 @@ def test_pipeline_extracts_a_pdf(tmp_path: Path) -> None:
     report = extract_documents([pdf_path], tmp_path / "out")
     (outcome,) = report.documents
     assert (outcome.status, outcome.format, outcome.kind, outcome.rows, outcome.rejects) == (EXTRACTED, "pdf", "care_staffing", 7848, 0)
+
+
+def test_nav_tables_continue_across_pages_with_their_total_line_repeated(tmp_path: Path) -> None:
+    from extract.kinds.tiltak import KIND
+
+    _, pdf_path = bundled_pdf("tiltak", "landscape", tmp_path)
+    document = read_document(pdf_path)
+    result = KIND.parse(document)
+    pages: dict[int, set[int]] = {}
+    for row in result.tables["participants"]:
+        pages.setdefault(row["table_number"], set()).add(row["source_page"])
+    assert max(len(p) for p in pages.values()) > 1
+    # Each table's total is stored once, though its line is printed on every page.
+    totals = [row["table_number"] for row in result.tables["participants"] if row["is_total_row"] and row["month"] is None]
+    assert len(totals) == len(set(totals)) == len(pages)
+    assert sum(line.text.startswith("I alt") for line in document.lines) > len(totals)
+
+
+def nav_table(rows: list[tuple[str, ...]]) -> Table:
+    labels = ["Gjennomsnitt hittil i år", "Februar", "Mars"]
+    header = [[HeaderCell("", 0, 0)] + [HeaderCell(label, i + 1, i + 1) for i, label in enumerate(labels)]]
+    return Table(4, header, [Row(("I alt arbeidstrening", "1 205", "1 100", "1 310"), bold=True)] + [Row(r) for r in rows], repeat=1)
+
+
+def test_nav_pdf_names_with_spaces_stay_one_cell_and_stars_stay_suppressed(tmp_path: Path) -> None:
+    from extract.kinds.tiltak import KIND
+
+    rows = [("3414 Nord- Odal", "*", "5", "*"), ("3436 Nord- Fron", "1 200", "1 095", "1 305")]
+    blocks = [Paragraph("Februar 2026 - Mars 2026", bold=True), nav_table(rows)]
+    layout = Layout("tiny", rows_per_page=2)  # the second row goes to page 2, under a repeated header
+    document = read_document(render(blocks, layout, tmp_path / "nav.pdf"))
+    assert detect_kind(document).kind is KIND
+    result = KIND.parse(document)
+    assert result.rejects == []
+    by_name = {(r["source_name"], r["month"]): r for r in result.tables["participants"]}
+    from datetime import date
+
+    odal = by_name[("Nord- Odal", date(2026, 3, 1))]
+    assert (odal["code"], odal["participants"], odal["value_status"]) == ("3414", None, "suppressed")
+    fron = by_name[("Nord- Fron", None)]
+    assert (fron["participants"], fron["source_page"]) == (1200, 2)
+    assert sum(r["is_total_row"] for r in result.tables["participants"]) == 3  # ytd + two months, stored once
+
+
+def teacher_blocks(table: Table) -> list:
+    return [
+        Paragraph("Regjeringa innfører norm for lærartettleik i grunnskolen", bold=True),
+        Paragraph("Høsten 2018", bold=True),
+        table,
+    ]
+
+
+def teacher_table(rows: list[Row]) -> Table:
+    labels = [
+        "Kommune (kommuner og fylker per oktober 2017)",
+        "Beregnet antall årsverk som mangler for å oppfylle en norm på 16/21/21",
+        "Kompensasjon høsten 2018 (i kroner)",
+        "Antall årsverk kompensasjonen høsten 2018 gir rom for høsten 2018 (i årsverk)",
+    ]
+    return Table(4, [[HeaderCell(label, i, i) for i, label in enumerate(labels)]], rows)
+
+
+@pytest.mark.parametrize("layout", ["portrait", "landscape"])
+def test_teacher_pdf_county_heading_under_the_header_and_an_empty_cell(layout: str, tmp_path: Path) -> None:
+    from extract.kinds.teacher_norm import KIND
+
+    rows = [
+        Row(("Østfold", "", "", ""), bold=True, spans=True),
+        Row(("Halden", "16,7", "6 166 000", "20,5")),
+        Row(("Moss", "10,9", "", "11,5")),  # an empty position: no value, not a shifted one
+        Row(("Akershus", "", "", ""), bold=True, spans=True),
+        Row(("Vestby", "1,7", "1 803 000", "6,0")),
+    ]
+    document = read_document(render(teacher_blocks(teacher_table(rows)), LAYOUTS[layout], tmp_path / "kd.pdf"))
+    assert detect_kind(document).kind is KIND
+    result = KIND.parse(document)
+    assert result.rejects == []
+    got = {r["source_name"]: r for r in result.tables["compensation"]}
+    assert {name: r["county_name"] for name, r in got.items()} == {"Halden": "Østfold", "Moss": "Østfold", "Vestby": "Akershus"}
+    assert (got["Moss"]["compensation_nok"], got["Moss"]["compensation_nok_status"]) == (None, "empty")
+    assert str(got["Moss"]["funded_man_years"]) == "11.5" and got["Halden"]["municipality_code"] == "0101"
