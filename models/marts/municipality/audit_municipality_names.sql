@@ -30,67 +30,8 @@ with published_names as (
     {%- endfor %}
 ),
 
-versions as (
-    select * from {{ ref('stg_reference__municipality_versions') }}
-),
-
-with_version as (
-    select
-        published_names.*,
-        versions.version_id,
-        versions.municipality_name as reference_name,
-        versions.name_parallel as reference_name_parallel,
-        {{ normalise_municipality_name('published_names.source_name') }} as source_name_folded,
-        list_filter(
-            list_transform(
-                regexp_split_to_array(published_names.source_name, '\s+-\s+|/|\s+'),
-                form -> {{ normalise_municipality_name('form') }}
-            ),
-            form -> form != ''
-        ) as source_forms_folded,
-        [
-            {{ normalise_municipality_name('versions.municipality_name') }},
-            {{ normalise_municipality_name('versions.name_parallel') }}
-        ] as reference_names_folded,
-        list_append(
-            list_transform(
-                coalesce(versions.parallel_forms, []),
-                form -> {{ normalise_municipality_name('form') }}
-            ),
-            {{ normalise_municipality_name('versions.municipality_name') }}
-        ) as reference_forms_folded
-    from published_names
-    left join versions
-        on
-            published_names.municipality_code = versions.municipality_code
-            and published_names.at_date >= versions.valid_from
-            and (versions.valid_to is null or published_names.at_date <= versions.valid_to)
-    where published_names.municipality_code in (select known.municipality_code from versions as known)
-),
-
-matched as (
-    select
-        *,
-        case
-            when version_id is null then 'no_version'
-            when source_name in (reference_name, reference_name_parallel) then 'exact'
-            when list_contains(reference_names_folded, source_name_folded) then 'normalised'
-            when len(list_intersect(source_forms_folded, reference_forms_folded)) > 0 then 'one_form'
-            when list_bool_or(
-                list_transform(
-                    list_append(source_forms_folded, source_name_folded),
-                    source_form -> list_bool_or(
-                        list_transform(
-                            list_concat(reference_forms_folded, reference_names_folded),
-                            reference_form -> levenshtein(source_form, reference_form)
-                            <= greatest(1, length(reference_form) // 5)
-                        )
-                    )
-                )
-            ) then 'near_match'
-            else 'mismatch'
-        end as name_match
-    from with_version
+matched_names as (
+    {{ match_municipality_names_sql('published_names', ref('stg_reference__municipality_versions')) }}
 )
 
 select
@@ -103,4 +44,4 @@ select
     reference_name_parallel,
     name_match,
     source_file
-from matched
+from matched_names
