@@ -6,11 +6,15 @@
 --   one_form       one of the published forms (split at ` - `, `/` or a space) is one
 --                  of the official forms: `Røros - Rossen` (Røros), `Re/Våle` (Re),
 --                  `Kárájohka Karasjok` (Karasjok)
---   near_match     a published form is within one edit per five letters of an official
---                  form (at least one): OCR slips such as `lbestad`, `Rørros`,
---                  `Dielldanuorri - Tieldsund`. Listed, not treated as wrong names.
---   mismatch       none of these: a wrong name in the document (0718 Våle for
---                  Ramnes in 2001, 0701 Borre for Horten in 2006); a warn test lists them
+--   mismatch       a wrong name in the document: the name (or one form) of another
+--                  municipality valid at that date or of another version of the same
+--                  code, however close the spelling (0718 Våle for Ramnes in 2001, 0701
+--                  Borre for Horten in 2006; 0104 Voss, 0137 Våle would be too), or a
+--                  name that is not close to the official one; a warn test lists them
+--   near_match     a published form within one edit per five letters of an official
+--                  form (at least one) that is nobody else's name: OCR slips such as
+--                  `lbestad`, `Rørros`, `Dielldanuorri - Tieldsund`. Listed, not
+--                  treated as wrong names.
 --   no_version     the code had no version at that date (see the valid_at_date tests)
 -- Codes that are not in the reference at all (9999 Ukjent) are left out.
 {%- set facts = municipality_fact_dates() %}
@@ -43,5 +47,6 @@ select
     reference_name,
     reference_name_parallel,
     name_match,
+    other_versions_with_name,
     source_file
 from matched_names
