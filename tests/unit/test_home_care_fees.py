@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 
 from extract.documents import document_from_text, read_document
 from extract.kinds.base import ParseError
 from extract.kinds.home_care_fees import KIND, income_band
 
-DOCUMENTS = Path(__file__).resolve().parents[2] / "documents"
+ROOT = Path(__file__).resolve().parents[2]
+DOCUMENTS = ROOT / "documents"
 SAMPLE = DOCUMENTS / "ssb_home_care_fees_2006.txt"
 PAD = " " + "|" * 27  # the rendering pads every row with empty cells
 
@@ -285,3 +288,23 @@ def test_bundled_document():
     parents = {row["parent_municipality_name"] for row in fees if row["area_level"] == "district"}
     names = {row["area_name"] for row in fees if row["area_level"] == "municipality"}
     assert parents <= names
+
+
+def test_intermediate_and_marts_build_on_staging_not_on_seeds():
+    seeds = {path.stem for path in (ROOT / "seeds").rglob("*.csv")}
+    models = [*(ROOT / "models" / "intermediate" / "home_care_fees").glob("*.sql"),
+              *(ROOT / "models" / "marts" / "home_care_fees").glob("*.sql")]
+    assert models
+    for path in models:
+        refs = set(re.findall(r"ref\(\s*['\"](\w+)['\"]\s*\)", path.read_text(encoding="utf-8")))
+        assert not refs & seeds, f"{path.name} reads a seed directly: {refs & seeds}"
+
+
+def test_mart_contracts_require_lineage():
+    marts = yaml.safe_load((ROOT / "models" / "marts" / "home_care_fees" / "_home_care_fees__models.yml").read_text(encoding="utf-8"))
+    assert marts["models"]
+    for model in marts["models"]:
+        columns = {column["name"]: column for column in model["columns"]}
+        for name in ("source_file", "source_sha256", "source_line"):
+            constraints = [constraint["type"] for constraint in columns[name].get("constraints", [])]
+            assert "not_null" in constraints, f"{model['name']}.{name}"
