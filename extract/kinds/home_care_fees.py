@@ -142,6 +142,12 @@ def price_type_of(label: str) -> str | None:
     return _PRICE_TYPES.get(re.sub(r"[\s\d]+$", "", label.strip().lower()))
 
 
+def is_price_type_row(cells: list[str]) -> bool:
+    """The header's lower tier: every filled cell names a price type."""
+    filled = [cell for cell in cells if cell]
+    return bool(filled) and all(price_type_of(cell) for cell in filled)
+
+
 def columns_from_header(first: list[str], second: list[str]) -> list[Column]:
     """The data columns from the two header rows.
 
@@ -327,6 +333,8 @@ class HomeCareFees:
             Fact("columns", str(len(columns)), header_line),
             Fact("price_columns", str(sum(column.measure == "price" for column in columns)), header_line),
         ]
+        # Every table row of a section counts, whether it parses or not: dbt then checks
+        # that rows + rejects account for the document, not the parser's success with itself.
         counts = {MUNICIPALITY: 0, DISTRICT: 0}
         in_districts = False
         for line, cells in rows[first_data:]:
@@ -344,9 +352,8 @@ class HomeCareFees:
             if self._is_footnote(cells):
                 self._footnote(" ".join(cells[1:]), cells[0], line, result)
                 continue
+            counts[DISTRICT if in_districts else MUNICIPALITY] += 1
             area = area_of(cells[0], in_districts)
-            if isinstance(area, Area) and area.level in counts:
-                counts[area.level] += 1
             self._data_row(document, line, cells, area, year, columns, result)
         result.facts += [
             Fact("municipality_rows", str(counts[MUNICIPALITY])),
@@ -358,23 +365,28 @@ class HomeCareFees:
 
     @staticmethod
     def _header(rows: list[tuple[Line, list[str] | None]], start: int) -> tuple[list[Column], int]:
-        """The columns from the header rows between the title and the first data row."""
+        """The columns from the header rows, and where the data begins.
+
+        The header ends at the row that names the price types (its lower tier): from
+        there on every table row is data or a reject. Ending it at the first row that
+        reads as an area instead would take a damaged first data row for a header row
+        and lose it silently.
+        """
         header: list[tuple[Line, list[str]]] = []
         for index in range(start, len(rows)):
             line, cells = rows[index]
             if cells is None or is_separator(cells) or not any(cells):
                 continue
-            if isinstance(area_of(cells[0], in_district_section=False), Area):
-                break
             header.append((line, cells))
+            if is_price_type_row(cells):
+                break
         else:
-            raise ParseError("no data rows after the title")
+            where = header[0][0] if header else None
+            raise ParseError("the header needs a row of price types (Abonnementspris, Timepris) under the income bands", where)
         first = next((cells for _, cells in header if any(income_band(cell) for cell in cells)), None)
-        second = next((cells for _, cells in header if any(price_type_of(cell) for cell in cells)), None)
-        if first is None or second is None:
-            where = header[0][0] if header else rows[start][0]
-            raise ParseError("the header needs a row of income bands and a row of price types (Abonnementspris, Timepris)", where)
-        return columns_from_header(first, second), index
+        if first is None:
+            raise ParseError("the header needs a row of income bands above the row of price types", header[0][0])
+        return columns_from_header(first, header[-1][1]), index + 1
 
     @staticmethod
     def _is_footnote(cells: list[str]) -> bool:

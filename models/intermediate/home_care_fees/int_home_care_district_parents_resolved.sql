@@ -8,7 +8,7 @@ with areas as (
 ),
 
 municipality_versions as (
-    select * from {{ ref('municipality_versions') }}
+    select * from {{ ref('stg_reference__municipality_versions') }}
 ),
 
 districts as (
@@ -43,7 +43,7 @@ reference_municipalities as (
     inner join municipality_versions
         on
             districts.parent_municipality_name = municipality_versions.municipality_name
-            and municipality_versions.is_municipality = 1
+            and municipality_versions.is_municipality
             and municipality_versions.valid_from <= make_date(districts.year, 12, 31)
             and (
                 municipality_versions.valid_to is null

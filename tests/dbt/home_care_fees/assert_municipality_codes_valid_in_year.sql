@@ -5,7 +5,7 @@ with annual as (
 ),
 
 municipality_versions as (
-    select * from {{ ref('municipality_versions') }}
+    select * from {{ ref('stg_reference__municipality_versions') }}
 ),
 
 matched as (
