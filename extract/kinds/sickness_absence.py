@@ -519,6 +519,58 @@ def records_for(document: Document, header: Header, row: RawRow, reading: Readin
     return records
 
 
+# ------------------------------------------------------------------ body ----
+
+
+def normalised(text: str) -> str:
+    return re.sub(f"[{_SPACES}]+", " ", text).strip()
+
+
+def is_data_row(text: str) -> bool:
+    return bool(_TOTAL_ROW.match(text) or _CODE_ROW.match(text))
+
+
+def starts_header(text: str, header_labels: set[str]) -> bool:
+    return normalised(text) in header_labels or bool(_TITLE.search(text)) or bool(quarters_in(text))
+
+
+def body_lines(lines: list[Line], header_labels: set[str]) -> Iterator[tuple[Line, str]]:
+    """The table's lines up to its end, each with its role.
+
+    A page break repeats the title and header inside the table. A run of header
+    lines (from a line of the first header, a title or a quarter label up to the
+    next data row) whose every line is a line of the first header is a
+    `repeated_header`. Otherwise its lines are `other_header` and the lines after
+    it `after_other_header:<line of its start>`: a different header may start
+    another table (another sex, other quarters), so its rows are not this table's.
+    Everything else is `row` (a data row, footnote or other text).
+    """
+    other_start: int | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _END_OF_TABLE.match(line.text):
+            return
+        if other_start is not None:
+            yield line, f"after_other_header:{other_start}"
+            index += 1
+            continue
+        if is_data_row(line.text) or not starts_header(line.text, header_labels):
+            yield line, "row"
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and not is_data_row(lines[end].text) and not _END_OF_TABLE.match(lines[end].text):
+            end += 1
+        run = lines[index:end]
+        if all(normalised(ln.text) in header_labels or not normalised(ln.text) for ln in run):
+            yield from ((ln, "repeated_header") for ln in run)
+        else:
+            other_start = line.number
+            yield from ((ln, "other_header") for ln in run if normalised(ln.text))
+        index = end
+
+
 # ------------------------------------------------------------------ kind ----
 
 
@@ -604,9 +656,19 @@ class SicknessAbsence:
         ]
 
         rows: list[RawRow] = []
-        for line in lines[first_data:]:
-            if _END_OF_TABLE.match(line.text):
-                break
+        header_labels = {normalised(line.text) for line in lines[title_index:first_data]} - {""}
+        body = body_lines(lines[first_data:], header_labels)
+        for line, role in body:
+            if role == "repeated_header":
+                continue
+            if role == "other_header":
+                result.rejects.append(Reject(line, "a header inside the table that differs from the table's first header"))
+                continue
+            if role.startswith("after_other_header") and is_data_row(line.text):
+                result.rejects.append(
+                    Reject(line, f"follows a header that differs from the table's first header (line {role.split(':')[1]}); not read as this table's row")
+                )
+                continue
             self._read_line(line, rows, result, geometric=document.format == "pdf")
         if not rows and not result.rejects:
             raise ParseError("the table has a header but no data rows", lines[first_data])

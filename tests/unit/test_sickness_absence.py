@@ -348,3 +348,40 @@ def test_bundled_document_total_decided_by_the_strict_bound():
     result = KIND.parse(read_document(SAMPLE))
     assert total_bounds(result) == {"strict"}
     assert {r["total_bound"] for r in result.tables["absence"] if r["area_level"] == "municipality"} == {None}
+
+
+def test_header_repeated_after_a_page_break_is_skipped():
+    # The table continues on a new page under the same title and header; the
+    # page break's form feed and a blank line come before it.
+    text = header() + "\n".join([TOTAL_OF_THREE, HALDEN, "\f", ""]) + "\n" + header() + "\n".join([MARKER, RAKKESTAD]) + "\n"
+    result = KIND.parse(document_from_text(text))
+    assert result.rejects == []
+    assert [f for f in result.facts if f.name == "footnote"] == []
+    lines = by_line(result)
+    assert sorted({r["municipality_code"] for rs in lines.values() for r in rs} - {None}) == ["0101", "0119", "0128"]
+    assert all(len(rs) == 4 for rs in lines.values()) and len(lines) == 4
+    # The TOTAL (first page) is still decided against all three municipalities.
+    assert total_bounds(result) == {"strict"}
+
+
+def test_column_header_alone_repeated_is_skipped():
+    column_header = header().split("\n\n", 1)[1]
+    result = parse(TOTAL_OF_THREE, HALDEN, column_header.rstrip("\n"), MARKER, RAKKESTAD)
+    assert result.rejects == []
+    assert len(by_line(result)) == 4
+
+
+@pytest.mark.parametrize(
+    ("other", "differing"),
+    [(header(sex="Women"), "Women. Quarterly figures."), (header(a=(4, 2002), b=(1, 2003)), "Quarter 4 2002")],
+)
+def test_a_different_header_inside_the_table_is_not_read_as_this_table(other, differing):
+    # Another sex or other quarters: what follows belongs to another table, so
+    # its rows are rejects, never rows of the first table.
+    text = header() + "\n".join([HALDEN, ""]) + "\n" + other + MARKER + "\n"
+    result = KIND.parse(document_from_text(text))
+    assert {r["municipality_code"] for r in result.tables["absence"]} == {"0101"}
+    reasons = {reject.line.text.strip(): reject.reason for reject in result.rejects}
+    assert any(differing in text and "differs from the table's first header" in reason for text, reason in reasons.items())
+    assert "follows a header that differs" in reasons[MARKER.strip()]
+    assert not any(reason.startswith("a row of numbers") for reason in reasons.values())
