@@ -420,16 +420,13 @@ def decide_total(total: Candidates, municipalities: list[Candidates]) -> None:
     some municipality cell is not published; `total.bound` records which decided.
     """
     standing = total.surviving()
-
-    def verdicts(widened: bool) -> dict[Reading, str | None]:
-        low, high, _ = sum_bounds(municipalities, widened)
-        return {reading: total_against_sum(reading, low, high) for reading in standing}
-
-    strict = verdicts(widened=False)
-    _, _, any_unpublished = sum_bounds(municipalities)
-    chosen, total.bound = strict, STRICT_BOUND
-    if standing and all(strict.values()) and any_unpublished:
-        chosen, total.bound = verdicts(widened=True), WIDENED_BOUND
+    low, high, any_unpublished = sum_bounds(municipalities)
+    chosen = {reading: total_against_sum(reading, low, high) for reading in standing}
+    total.bound = STRICT_BOUND
+    if standing and all(chosen.values()) and any_unpublished:
+        low, high, _ = sum_bounds(municipalities, widened=True)
+        chosen = {reading: total_against_sum(reading, low, high) for reading in standing}
+        total.bound = WIDENED_BOUND
     for reading, why in chosen.items():
         if why:
             total.rule_out(reading, f"{why} ({total.bound} bound)")
