@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ DEFAULT_DOCUMENTS = PROJECT_DIR / "documents"
 DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "kommunedata.duckdb"
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+MAX_REJECTS_SHOWN = 20
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="extract the documents, then build the warehouse")
     add_documents(run)
     add_warehouse(run)
+    run.add_argument("--keep-going", action="store_true",
+                     help="build and publish from the readable documents even if some failed "
+                          "(their earlier rows are then gone from the warehouse; exit status stays 1)")
     extract = commands.add_parser("extract", help="documents → Parquet only")
     add_documents(extract)
     extract.add_argument("--out", type=Path, metavar="DIR",
@@ -51,43 +56,75 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        return _main(args)
+    except OSError as error:  # a path that cannot be written, a disk that is full …
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _main(args: argparse.Namespace) -> int:
     if args.command == "extract":
         out = args.out or default_paths(DEFAULT_WAREHOUSE)[1]
         return _extract(args.paths, out, args.strict)[0]
     parquet_dir, extracted_dir = default_paths(args.warehouse)
     parquet_dir, extracted_dir = args.parquet_dir or parquet_dir, args.extracted_dir or extracted_dir
+    problem = _unusable_output(args.warehouse, parquet_dir)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     if args.command == "build":
         if not extracted_dir.exists():
             print(f"error: no extracted documents in {extracted_dir}; run `kommunedata extract` first", file=sys.stderr)
             return EXIT_FAILED
         return _build(extracted_dir, args.warehouse, parquet_dir, args.target)
-    status, go_on = _extract(args.paths, extracted_dir, args.strict)
-    if not go_on:
-        reason = "--strict found problems above" if args.strict else "no document could be read"
-        print(f"warehouse not built: {reason}; the previous warehouse is unchanged", file=sys.stderr)
+    status, report = _extract(args.paths, extracted_dir, args.strict)
+    readable = report is not None and report.with_status(pipeline.EXTRACTED, pipeline.UNCHANGED)
+    failed = report is not None and report.with_status(pipeline.FAILED)
+    if status == EXIT_USAGE or not readable or (args.strict and status) or (failed and not args.keep_going):
+        if report is not None and not readable:
+            reason = "no document could be read"
+        elif failed and not args.keep_going:
+            reason = (f"{len(failed)} document(s) could not be read (above); "
+                      "fix them, leave them out, or use --keep-going to build from the others")
+        else:
+            reason = "--strict found the problems above"
+        print(f"warehouse not built: {reason}. The previous warehouse is unchanged.", file=sys.stderr)
         return status or EXIT_FAILED
     return max(status, _build(extracted_dir, args.warehouse, parquet_dir, args.target))
 
 
-def _extract(paths: list[Path], out: Path, strict: bool) -> tuple[int, bool]:
-    """Extract and print the documents' summary; returns (exit status, whether to build)."""
+def _unusable_output(warehouse: Path, parquet_dir: Path) -> str | None:
+    """Why the warehouse or the Parquet folder cannot be written there, checked before any work."""
+    if warehouse.is_dir():
+        return f"--warehouse {warehouse} is a folder; give a file name such as {warehouse / 'kommunedata.duckdb'}"
+    if parquet_dir.exists() and not parquet_dir.is_dir():
+        return f"--parquet-dir {parquet_dir} is a file, not a folder"
+    try:
+        warehouse.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return f"cannot create the folder for --warehouse {warehouse}: {error.strerror}"
+    if not os.access(warehouse.parent, os.W_OK):
+        return f"cannot write in {warehouse.parent} (for --warehouse {warehouse})"
+    return None
+
+
+def _extract(paths: list[Path], out: Path, strict: bool) -> tuple[int, pipeline.ExtractionReport | None]:
+    """Extract and print the documents' summary; returns the exit status so far and the report."""
     try:
         report = pipeline.extract_documents(paths or [DEFAULT_DOCUMENTS], out)
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
-        return EXIT_USAGE, False
+        return EXIT_USAGE, None
     _print_documents(report)
-    failed = report.with_status(pipeline.FAILED)
-    unknown = report.with_status(pipeline.UNKNOWN)
-    readable = report.with_status(pipeline.EXTRACTED, pipeline.UNCHANGED)
     if not report.documents:
         print("error: no documents found", file=sys.stderr)
-        return EXIT_FAILED, False
-    strict_problem = strict and (unknown or report.total_rejects)
+        return EXIT_FAILED, report
+    failed = report.with_status(pipeline.FAILED)
+    strict_problem = strict and (report.with_status(pipeline.UNKNOWN) or report.total_rejects)
     if strict_problem:
         print("error (--strict): unknown documents or rejected lines", file=sys.stderr)
-    status = EXIT_FAILED if failed or strict_problem else EXIT_OK
-    return status, bool(readable) and not strict_problem
+    return (EXIT_FAILED if failed or strict_problem else EXIT_OK), report
 
 
 def _print_documents(report: pipeline.ExtractionReport) -> None:
@@ -100,8 +137,14 @@ def _print_documents(report: pipeline.ExtractionReport) -> None:
             line = f"{doc.status.upper():<17} {doc.message}"
         print(f"  {doc.name:<{width}}  {line}")
     if report.total_rejects:
-        print(f"  {report.total_rejects} rejected line(s): see audit_extraction_rejects "
-              f"(or {report.out_dir / 'extraction' / 'rejects'})")
+        rejects = report.rejects()
+        print(f"Rejected lines ({report.total_rejects}; all in audit_extraction_rejects and "
+              f"{report.out_dir / 'extraction' / 'rejects'}):")
+        for reject in rejects[:MAX_REJECTS_SHOWN]:
+            where = f"{reject['source_file']}:{reject['source_line']}" if reject["source_line"] else reject["source_file"]
+            print(f"  {where}: {reject['reason']}")
+        if len(rejects) > MAX_REJECTS_SHOWN:
+            print(f"  … and {len(rejects) - MAX_REJECTS_SHOWN} more")
 
 
 def _build(extracted_dir: Path, warehouse: Path, parquet_dir: Path, target: str | None) -> int:

@@ -18,6 +18,11 @@ class DocumentError(Exception):
     """A file that cannot be read as a document (not a parse error of one line)."""
 
 
+class NotADocument(DocumentError):
+    """A file that is neither a text rendering nor a PDF (an image, an archive …):
+    of no known kind, so skipped like any other unknown file."""
+
+
 @dataclass(frozen=True)
 class Word:
     """A word of a PDF page with its box in PDF points (origin top-left)."""
@@ -56,6 +61,7 @@ class Document:
     format: str  # "text" | "pdf"
     lines: list[Line] = field(default_factory=list)
     page_widths: dict[int, float] = field(default_factory=dict)
+    encoding: str | None = None  # of a text rendering: utf-8, or cp1252/latin-1 when it was not UTF-8
 
     @property
     def name(self) -> str:
@@ -96,13 +102,16 @@ def read_document(path: Path) -> Document:
 def read_text(path: Path) -> Document:
     raw = path.read_bytes()
     if b"\x00" in raw[:8192]:
-        raise DocumentError(f"{path.name}: binary file, neither a text rendering nor a PDF")
+        raise NotADocument(f"{path.name}: binary file, neither a text rendering nor a PDF")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DocumentError(
-            f"{path.name}: not UTF-8 text (byte {error.start}); re-save the rendering as UTF-8"
-        ) from error
+        text, encoding = raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        # Renderings saved on Windows are Windows-1252 (its 0xA0 is the no-break
+        # space too); Latin-1 decodes any byte and is the last resort.
+        try:
+            text, encoding = raw.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            text, encoding = raw.decode("latin-1"), "latin-1"
     # Only line breaks are normalised: no-break spaces carry meaning (thousands
     # separators, empty cells) and stay as they are.
     lines = [
@@ -111,7 +120,7 @@ def read_text(path: Path) -> Document:
     ]
     if lines and lines[-1].text == "":
         lines.pop()
-    return Document(path=path, sha256=hashlib.sha256(raw).hexdigest(), format="text", lines=lines)
+    return Document(path=path, sha256=hashlib.sha256(raw).hexdigest(), format="text", lines=lines, encoding=encoding)
 
 
 def document_from_text(text: str, name: str = "fixture.txt") -> Document:

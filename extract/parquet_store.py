@@ -55,6 +55,7 @@ MANIFEST_SCHEMA = pa.schema(
         pa.field("rejects", pa.int64(), nullable=False),
         pa.field("message", pa.string()),
         pa.field("extracted_at", pa.timestamp("s", tz="UTC")),
+        pa.field("run_at", pa.timestamp("s", tz="UTC"), nullable=False),
     ]
 )
 EXTRACTION_SCHEMAS = {"rejects": REJECTS_SCHEMA, "document_facts": FACTS_SCHEMA}
@@ -108,6 +109,9 @@ def read_manifest(out_dir: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     try:
-        return pq.read_table(path).to_pylist()
+        rows = pq.read_table(path).to_pylist()
     except (pa.ArrowInvalid, OSError):
         return []  # an unreadable manifest only costs a re-extraction
+    if rows and not set(MANIFEST_SCHEMA.names) <= set(rows[0]):
+        return []  # written by an older version: extract again
+    return rows

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pyarrow.parquet as pq
+
 from extract import parquet_store as store
-from extract.documents import Document, DocumentError, Line, read_document, sha256_of
+from extract.documents import Document, DocumentError, Line, NotADocument, read_document, sha256_of
 from extract.kinds import all_kinds, detect_kind
 from extract.kinds.base import DocumentKind, ParseError, ParseResult
 
@@ -31,12 +33,13 @@ class DocumentOutcome:
     rejects: int = 0
     message: str | None = None
     seconds: float = 0.0
+    extracted_at: datetime | None = None  # when its rows were written; kept for unchanged documents
 
     @property
     def name(self) -> str:
         return self.path.name
 
-    def manifest_row(self, extracted_at: datetime) -> dict:
+    def manifest_row(self, run_at: datetime) -> dict:
         return {
             "source_file": self.name,
             "source_path": str(self.path),
@@ -48,7 +51,8 @@ class DocumentOutcome:
             "rows": self.rows,
             "rejects": self.rejects,
             "message": self.message,
-            "extracted_at": extracted_at,
+            "extracted_at": self.extracted_at or (run_at if self.status == EXTRACTED else None),
+            "run_at": run_at,
         }
 
 
@@ -64,16 +68,26 @@ class ExtractionReport:
     def total_rejects(self) -> int:
         return sum(doc.rejects for doc in self.documents)
 
+    def rejects(self) -> list[dict]:
+        """The rejected lines of this run's documents, in document and line order."""
+        rows: list[dict] = []
+        for doc in self.documents:
+            if doc.rejects and doc.sha256:
+                path = store.table_dir(self.out_dir, store.EXTRACTION, "rejects") / f"{doc.sha256}.parquet"
+                if path.exists():
+                    rows += pq.read_table(path).to_pylist()
+        return rows
+
 
 def find_documents(paths: list[Path]) -> list[Path]:
-    """Files named directly, and every file in named folders (recursively, hidden ones skipped)."""
+    """Files named directly, and every file in named folders (recursively; hidden
+    files and folders, such as `.git` or `.DS_Store`, are not documents)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found += sorted(
                 p for p in path.rglob("*")
                 if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.name.lower() not in {"readme.md", "readme.txt", "readme"}
             )
         elif path.is_file():
             found.append(path)
@@ -130,9 +144,12 @@ def _extract_one(path: Path, out_dir: Path, kinds: list[DocumentKind], previous:
             return DocumentOutcome(
                 path, UNCHANGED, sha256=sha256, format=before["format"], kind=kind.kind,
                 parser_version=kind.parser_version, rows=before["rows"], rejects=before["rejects"],
+                message=before["message"], extracted_at=before["extracted_at"],
             )
     try:
         document = read_document(path)
+    except NotADocument as error:
+        return DocumentOutcome(path, UNKNOWN, sha256=sha256, message=str(error))
     except DocumentError as error:
         return DocumentOutcome(path, FAILED, sha256=sha256, message=str(error))
     detection = detect_kind(document, kinds)
@@ -142,6 +159,8 @@ def _extract_one(path: Path, out_dir: Path, kinds: list[DocumentKind], previous:
     kind = detection.kind
     outcome = DocumentOutcome(path, EXTRACTED, sha256=sha256, format=document.format, kind=kind.kind,
                               parser_version=kind.parser_version)
+    if document.encoding not in (None, "utf-8"):
+        outcome.message = f"not UTF-8: read as {document.encoding}"
     try:
         result = kind.parse(document)
     except ParseError as error:

@@ -75,47 +75,77 @@ def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, tar
     environment = {**os.environ, "KOMMUNEDATA_WAREHOUSE": str(building), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
     completed = subprocess.run(command, cwd=PROJECT_DIR, env=environment, capture_output=True, text=True)
     report.log_path.write_text(completed.stdout + completed.stderr, encoding="utf-8")
-    _read_run_results(work_dir / "target" / "run_results.json", report)
+    failing_tests = _read_run_results(work_dir / "target" / "run_results.json", report)
     if completed.returncode != 0:
         if not report.problems:
             tail = (completed.stdout + completed.stderr).strip().splitlines()[-15:]
             report.problems.append("dbt build failed:\n    " + "\n    ".join(tail))
+        if building.exists():
+            _show_failing_rows(building, failing_tests, report)
         _remove_database(building)
         return report
     report.succeeded = True
     if target and target != "local":
         return report  # a remote target (MotherDuck) is its own publication
     try:
-        report.marts = _export_marts(building, parquet_dir)
+        marts_building, report.marts = _export_marts(building, parquet_dir)
+        # The DuckDB file first: if its rename fails, the old marts are still in place.
         _publish(building, warehouse)
+        _swap_folder(marts_building, parquet_dir)
         report.published = True
     finally:
         _remove_database(building)
     return report
 
 
-def _read_run_results(path: Path, report: BuildReport) -> None:
+def _read_run_results(path: Path, report: BuildReport) -> dict[str, str]:
+    """Count results into the report; return the failing tests' compiled SQL by name."""
+    failing: dict[str, str] = {}
     if not path.exists():
-        return
+        return failing
     results = json.loads(path.read_text(encoding="utf-8"))["results"]
     for result in results:
         unique_id, status = result["unique_id"], result["status"]
         # unique_id: <resource>.<project>.<name>[.<hash> for tests]
         resource, name = unique_id.split(".")[0], unique_id.split(".")[2]
+        message = (result.get("message") or "").strip()
         if resource in ("test", "unit_test"):
             report.tests[status] += 1
             if status == "warn":
-                report.warnings.append(f"test {name}: {(result.get('message') or '').strip()}")
+                report.warnings.append(f"test {name}: {message}")
             if status in ("fail", "error"):
-                report.problems.append(f"test {name}: {status} — {(result.get('message') or '').strip()}")
+                report.problems.append(f"test {name}: {status} — {message}")
+                if status == "fail" and result.get("compiled_code"):
+                    failing[name] = result["compiled_code"]
         else:
             report.models[status] += 1
             if status == "error":
-                report.problems.append(f"{resource} {name}: {(result.get('message') or '').strip()}")
+                report.problems.append(f"{resource} {name}: {message}")
+    return failing
 
 
-def _export_marts(database: Path, parquet_dir: Path) -> dict[str, int]:
-    """Write every mart to <parquet_dir>/<mart>.parquet via a new folder renamed into place."""
+def _show_failing_rows(database: Path, failing_tests: dict[str, str], report: BuildReport, limit: int = 5) -> None:
+    """The first rows each failing test returned: which number disagreed with which total."""
+    import duckdb
+
+    try:
+        connection = duckdb.connect(str(database), read_only=True)
+    except duckdb.Error:
+        return
+    with connection:
+        for name, sql in failing_tests.items():
+            try:
+                cursor = connection.execute(f"select * from ({sql}) as failing limit {limit}")
+                columns = [column[0] for column in cursor.description]
+                rows = cursor.fetchall()
+            except duckdb.Error:
+                continue
+            shown = "\n".join("      " + ", ".join(f"{c}={v}" for c, v in zip(columns, row)) for row in rows)
+            report.problems.append(f"rows of {name} (first {limit}):\n{shown}")
+
+
+def _export_marts(database: Path, parquet_dir: Path) -> tuple[Path, dict[str, int]]:
+    """Write every mart to a new folder beside `parquet_dir`, one Parquet file per mart."""
     import duckdb
 
     building = parquet_dir.with_name(f".{parquet_dir.name}.building")
@@ -134,13 +164,16 @@ def _export_marts(database: Path, parquet_dir: Path) -> dict[str, int]:
             target = building / f"{table}.parquet"
             connection.execute(f"copy (select * from {MARTS_SCHEMA}.\"{table}\") to '{target}' (format parquet)")
             rows[table] = connection.execute(f"select count(*) from {MARTS_SCHEMA}.\"{table}\"").fetchone()[0]
-    previous = parquet_dir.with_name(f".{parquet_dir.name}.previous")
+    return building, rows
+
+
+def _swap_folder(building: Path, target: Path) -> None:
+    previous = target.with_name(f".{target.name}.previous")
     shutil.rmtree(previous, ignore_errors=True)
-    if parquet_dir.exists():
-        os.replace(parquet_dir, previous)
-    os.replace(building, parquet_dir)
+    if target.exists():
+        os.replace(target, previous)
+    os.replace(building, target)
     shutil.rmtree(previous, ignore_errors=True)
-    return rows
 
 
 def _publish(building: Path, warehouse: Path) -> None:

@@ -46,17 +46,33 @@ def education_type_code(label: str) -> str:
     return _CODE_ALIASES.get(code, code)
 
 
+# Words that join a capitalised word to the label before it ('Auxiliary nurses in
+# ICU', 'Home-helpers and Other …' would not occur: labels start a new word).
+_CONNECTORS = {"in", "for", "of", "and", "the", "with", "to", "on", "at", "i", "og", "for", "med", "av", "på", "til"}
+
+
+def starts_label(token: str, previous: str | None) -> bool:
+    """A label starts at a capitalised word, unless it is an acronym or follows a
+    connecting word: labels are sentence case, names and acronyms inside them are not."""
+    if previous is None:
+        return True
+    is_acronym = len(token) > 1 and token.rstrip(",.;:").isupper()
+    return token[0].isupper() and not is_acronym and previous.lower() not in _CONNECTORS
+
+
 def split_header_labels(header_text: str) -> list[str]:
     """Split the joined header into labels: a new label starts at a capitalised word."""
     labels: list[list[str]] = []
+    previous: str | None = None
     for token in header_text.split():
         token = token.strip(NBSP)
         if not token:
             continue
-        if token[0].isupper() or not labels:
+        if starts_label(token, previous):
             labels.append([token])
         else:
             labels[-1].append(token)
+        previous = token
     # A footnote marker glued to a word ('Man-years1,') is not part of the label.
     return [re.sub(r"(?<=[A-Za-z])\d+(?=,|$)", "", " ".join(words)) for words in labels]
 
@@ -261,10 +277,13 @@ class CareStaffing:
         row_kind = self._row_kind(text)
         if row_kind is None:
             label, cells = split_label_and_cells(text.strip())
-            if _FOOTNOTE.match(text):
+            values = sum(is_cell_token(cell) for cell in cells)
+            # A damaged row ('01 Halden 534,95 …') also starts with digits: only a
+            # line with few values can be a footnote.
+            if values >= max(2, len(columns) // 2):
+                result.rejects.append(Reject(line, f"a row of {values} values whose label {label!r} is neither a municipality code nor the country total"))
+            elif _FOOTNOTE.match(text):
                 result.facts.append(Fact("footnote", re.sub(r"\s+", " ", text.replace(NBSP, " ")).strip(), line))
-            elif len(cells) >= len(columns) // 2:
-                result.rejects.append(Reject(line, f"a row of {len(cells)} values whose label {label!r} is neither a municipality code nor the country total"))
             return
         if row_kind == "municipality":
             match = _CODE_ROW.match(text)

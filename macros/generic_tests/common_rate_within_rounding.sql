@@ -18,7 +18,7 @@
             case
                 when {{ denominator }} > {{ half_unit }}
                     then cast({{ numerator }} as double) / (cast({{ denominator }} as double) - {{ half_unit }})
-            end as highest_rate,
+            end as highest_rate
         from {{ relation }}
         where
             {{ numerator }} is not null
@@ -31,7 +31,7 @@
             {{ keys }},
             max(lowest_rate) as rate_at_least,
             min(highest_rate) as rate_at_most,
-            count(*) as bounded_rows,
+            count(*) as bounded_rows
         from bounded
         group by {{ keys }}
     )

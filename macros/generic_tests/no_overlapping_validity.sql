@@ -11,7 +11,7 @@
             {{ key }} as validity_key,
             {{ valid_from }} as period_from,
             coalesce({{ valid_to }}, date '9999-12-31') as period_to,
-            row_number() over () as period_row,
+            row_number() over () as period_row
         from {{ relation }}
     )
 
@@ -20,7 +20,7 @@
         earlier.period_from as earlier_from,
         earlier.period_to as earlier_to,
         later.period_from as later_from,
-        later.period_to as later_to,
+        later.period_to as later_to
     from periods as earlier
     inner join periods as later
         on

@@ -3,7 +3,7 @@
     select
         {{ partition_by | join(', ') }},
         count(*) as actual_rows,
-        {{ expected_rows }} as expected_rows,
+        {{ expected_rows }} as expected_rows
     from {{ relation }}
     {%- if where_clause %}
     where {{ where_clause }}

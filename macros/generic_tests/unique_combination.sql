@@ -2,7 +2,7 @@
 {% macro unique_combination_sql(relation, columns) %}
     select
         {{ columns | join(', ') }},
-        count(*) as occurrences,
+        count(*) as occurrences
     from {{ relation }}
     group by {{ columns | join(', ') }}
     having count(*) > 1

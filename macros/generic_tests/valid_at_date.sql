@@ -12,7 +12,7 @@
     with fact_rows as (
         select
             {{ column_name }} as code,
-            cast({{ date_expression }} as date) as at_date,
+            cast({{ date_expression }} as date) as at_date
         from {{ relation }}
     ),
 
@@ -20,7 +20,7 @@
         select
             code,
             at_date,
-            count(*) as fact_rows,
+            count(*) as fact_rows
         from fact_rows
         group by code, at_date
     ),
@@ -30,7 +30,7 @@
             distinct_rows.code,
             distinct_rows.at_date,
             distinct_rows.fact_rows,
-            count(versions.{{ code_column }}) as matching_versions,
+            count(versions.{{ code_column }}) as matching_versions
         from distinct_rows
         left join {{ versions }} as versions
             on

@@ -175,3 +175,15 @@ def test_header_order_comes_from_the_header_even_with_the_total_last_and_a_subti
     assert not result.rejects
     assert (halden["psychiatric_nurses"]["man_years"], halden["total"]["man_years"]) == (Decimal("1.00"), Decimal("3.00"))
     assert halden["total"]["column_number"] == 3
+
+
+def test_acronyms_and_names_after_a_connector_stay_inside_a_label():
+    assert split_header_labels("Man-years, total Auxiliary nurses in ICU Nurses for the Elderly Home-helpers") == [
+        "Man-years, total", "Auxiliary nurses in ICU", "Nurses for the Elderly", "Home-helpers"]
+
+
+def test_a_damaged_code_is_a_reject_not_a_footnote():
+    result = KIND.parse(document_from_text(table("01 Halden 10,00 1,00 2,00 3,00 4,00 0,00")))
+    [reject] = result.rejects
+    assert "neither a municipality code" in reject.reason
+    assert not [fact for fact in result.facts if fact.name == "footnote" and "Halden" in fact.value]

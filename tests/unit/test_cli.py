@@ -81,3 +81,28 @@ def test_a_session_holding_the_warehouse_open_does_not_block_a_new_build(inbox, 
     # … and a new session sees the new build.
     with duckdb.connect(str(warehouse), read_only=True) as connection:
         assert connection.execute("select count(*) from main.audit_documents").fetchone() == (1,)
+
+
+def test_a_document_that_cannot_be_read_keeps_the_previous_warehouse(inbox, tmp_path, capsys):
+    warehouse = tmp_path / "wh" / "x.duckdb"
+    assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 0
+    before = fact_rows(warehouse)
+    document = inbox / "staffing.txt"
+    text = document.read_text(encoding="utf-8")
+    document.write_text(text.replace("by type of education and municipality", "by something else"), encoding="utf-8")
+    (inbox / "other.txt").write_text(text, encoding="utf-8")  # still readable: the others would build
+    document.write_text("Man-years, by type of education and municipality. 1999\nno header at all\n", encoding="utf-8")
+    capsys.readouterr()
+
+    assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 1
+    err = capsys.readouterr().err
+    assert "could not be read" in err and "previous warehouse is unchanged" in err
+    assert fact_rows(warehouse) == before
+
+    assert main(["run", str(inbox), "--warehouse", str(warehouse), "--keep-going"]) == 1
+    assert fact_rows(warehouse)[3] == "other.txt"  # built from the readable document, exit still 1
+
+
+def test_a_folder_given_as_the_warehouse_is_a_clear_usage_error(inbox, tmp_path, capsys):
+    assert main(["run", str(inbox), "--warehouse", str(tmp_path)]) == 2
+    assert "is a folder" in capsys.readouterr().err

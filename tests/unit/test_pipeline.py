@@ -69,16 +69,39 @@ def test_corrupted_rows_become_rejects_with_their_line_numbers(tmp_path, care_st
     assert not {r["municipality_code"] for r in rows} & {"0104", "0105"}
 
 
-def test_duplicate_and_unreadable_files_are_reported_not_fatal(tmp_path, care_staffing_path):
+def test_duplicates_and_files_that_are_not_documents_are_reported_not_fatal(tmp_path, care_staffing_path):
     folder = make_folder(tmp_path, care_staffing_path)
     shutil.copy(care_staffing_path, folder / "zz_same_again.txt")
-    (folder / "binary.dat").write_bytes(b"\x00\x01\x02garbage")
-    (folder / "latin1.txt").write_bytes("Kommune Bærum".encode("latin-1"))
+    (folder / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (folder / "README.md").write_text("# my notes\n", encoding="utf-8")
     report = pipeline.extract_documents([folder], tmp_path / "out")
     by_name = {doc.name: doc for doc in report.documents}
     assert by_name["zz_same_again.txt"].status == "duplicate"
-    assert by_name["binary.dat"].status == "failed" and "binary" in by_name["binary.dat"].message
-    assert by_name["latin1.txt"].status == "failed" and "latin1.txt" in by_name["latin1.txt"].message
+    assert by_name["logo.png"].status == "unknown" and "binary" in by_name["logo.png"].message
+    assert by_name["README.md"].status == "unknown"  # listed by name, not skipped by name
+    assert not report.with_status("failed")
+
+
+def test_a_rendering_saved_as_windows_1252_is_read_and_noted(tmp_path, care_staffing_path):
+    legacy = tmp_path / "bemanning_1999_ansi.txt"
+    legacy.write_bytes(care_staffing_path.read_text(encoding="utf-8").encode("cp1252"))
+    report = pipeline.extract_documents([legacy], tmp_path / "out")
+    [doc] = report.documents
+    assert (doc.status, doc.kind, doc.rejects) == ("extracted", "care_staffing", 0)
+    assert "cp1252" in doc.message
+    rows = pq.read_table(tmp_path / "out" / "care_staffing" / "man_years" / f"{doc.sha256}.parquet").to_pylist()
+    assert any(row["area_name"] == "Rømskog" for row in rows)
+
+
+def test_an_unchanged_document_keeps_the_time_it_was_extracted(tmp_path, care_staffing_path):
+    out = tmp_path / "out"
+    pipeline.extract_documents([care_staffing_path], out)
+    [first] = read_manifest(out)
+    pipeline.extract_documents([care_staffing_path], out)
+    [second] = read_manifest(out)
+    assert second["status"] == "unchanged"
+    assert second["extracted_at"] == first["extracted_at"]
+    assert second["run_at"] >= first["run_at"]
 
 
 def test_documents_no_longer_given_leave_the_extraction_folder(tmp_path, care_staffing_path):

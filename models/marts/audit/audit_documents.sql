@@ -13,5 +13,6 @@ select
     extracted_rows,
     rejected_lines,
     message,
-    extracted_at
+    extracted_at,
+    run_at
 from manifest

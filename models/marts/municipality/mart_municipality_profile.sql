@@ -1,7 +1,11 @@
 -- One row per municipality in force on the structure date, with the headline figure
 -- of every source on today's municipalities and its period beside it, so that a BI
 -- tool needs no joins. Each source contributes its latest period in the warehouse
--- (the same period for every municipality, so the columns compare).
+-- (the same period for every municipality, so the columns compare). A headline is
+-- the complete value or NULL, never a partial sum: NULL when part of today's
+-- municipality cannot be counted (a split without a documented share: Narvik, Heim
+-- …), with `<source>_is_complete` saying so; for care staffing the sum of what is
+-- known is kept apart in `care_staffing_man_years_known_lower_bound`.
 with current_municipalities as (
     select *
     from {{ ref('dim_municipality') }}
@@ -18,8 +22,12 @@ care_staffing_latest as (
     select
         municipality_code,
         year as care_staffing_year,
-        -- an empty cell adds nothing to the published total either (tested in staging)
-        sum(man_years_known) as care_staffing_man_years,
+        -- Over all education types an empty cell adds nothing, as in the published
+        -- total (tested in staging): only an undocumented share makes the sum partial.
+        case
+            when bool_and(undocumented_share_cells = 0) then sum(man_years_known)
+        end as care_staffing_man_years,
+        sum(man_years_known) as care_staffing_man_years_known_lower_bound,
         bool_and(undocumented_share_cells = 0) as care_staffing_is_complete
     from care_staffing
     where year = (select max(latest.year) from care_staffing as latest)
@@ -35,6 +43,7 @@ tiltak_latest as (
         municipality_code,
         month as tiltak_month,
         cast(sum(suppressed_cells) as bigint) as tiltak_suppressed_cells,
+        bool_and(is_complete) as tiltak_is_complete,
         any_value(participants) filter (where tiltak_type = 'arbeidstrening') as tiltak_arbeidstrening_participants,
         any_value(participants) filter (
             where tiltak_type = 'arbeidsforberedende_trening'
@@ -66,7 +75,8 @@ sickness_absence_latest as (
         sickness_absence.quarter as sickness_absence_quarter,
         sickness_absence.sex as sickness_absence_sex,
         sickness_absence.absence_days as sickness_absence_days,
-        sickness_absence.absence_rate_pct as sickness_absence_rate_pct
+        sickness_absence.absence_rate_pct as sickness_absence_rate_pct,
+        sickness_absence.is_complete as sickness_absence_is_complete
     from sickness_absence
     inner join sickness_absence_period
         on
@@ -84,7 +94,8 @@ teacher_norm_latest as (
         municipality_code,
         period as teacher_norm_period,
         compensation_nok as teacher_norm_compensation_nok,
-        missing_man_years as teacher_norm_missing_man_years
+        missing_man_years as teacher_norm_missing_man_years,
+        is_complete as teacher_norm_is_complete
     from teacher_norm
     where period = (select max(latest.period) from teacher_norm as latest)
 ),
@@ -135,19 +146,23 @@ select
     current_municipalities.valid_from,
     care_staffing_latest.care_staffing_year,
     care_staffing_latest.care_staffing_man_years,
+    care_staffing_latest.care_staffing_man_years_known_lower_bound,
     care_staffing_latest.care_staffing_is_complete,
     tiltak_latest.tiltak_month,
     tiltak_latest.tiltak_arbeidstrening_participants,
     tiltak_latest.tiltak_arbeidsforberedende_trening_participants,
     tiltak_latest.tiltak_suppressed_cells,
+    tiltak_latest.tiltak_is_complete,
     sickness_absence_latest.sickness_absence_year,
     sickness_absence_latest.sickness_absence_quarter,
     sickness_absence_latest.sickness_absence_sex,
     sickness_absence_latest.sickness_absence_days,
     sickness_absence_latest.sickness_absence_rate_pct,
+    sickness_absence_latest.sickness_absence_is_complete,
     teacher_norm_latest.teacher_norm_period,
     teacher_norm_latest.teacher_norm_compensation_nok,
     teacher_norm_latest.teacher_norm_missing_man_years,
+    teacher_norm_latest.teacher_norm_is_complete,
     home_care_fees_whole.home_care_fees_year,
     home_care_fees_whole.home_care_source_municipality_code,
     home_care_fees_whole.home_care_share_paying_pct,

@@ -14,7 +14,8 @@ renamed as (
         cast(rows as bigint) as extracted_rows,
         cast(rejects as bigint) as rejected_lines,
         message,
-        cast(extracted_at as timestamp) as extracted_at
+        cast(extracted_at as timestamp) as extracted_at,
+        cast(run_at as timestamp) as run_at
     from source
 )
 

@@ -30,7 +30,9 @@ counts as (
         dimension_count.municipalities as dimension_municipalities,
         profile_count.municipalities as profile_municipalities,
         {{ 357 if structure_date == "2026-01-01" else "seed_count.municipalities" }} as documented_municipalities
-    from seed_count, dimension_count, profile_count
+    from seed_count
+    cross join dimension_count
+    cross join profile_count
 )
 
 select *
