@@ -55,11 +55,16 @@ TOTAL_UNKNOWN_RESIDENCE_SHARE = 0.005
 # Each published man-day figure is rounded to a whole day on its own.
 ROUNDING_PER_FIGURE = 0.5
 # A municipality whose man-days are not published (`-`) still counts in the
-# TOTAL. Its size is unknown, so the upper bound of the municipalities' sum
-# takes it as up to this many times the largest published municipality: loose
-# (Oslo is about three times the next), yet a wrong TOTAL reading is a thousand
-# times the sum and still fails unless some fifty municipalities are unpublished.
+# TOTAL. Its size is unknown. The TOTAL is first decided with such cells adding
+# nothing (the strict bound: at most 0.5 % above the published sum, as on the
+# sample). Only when no TOTAL reading survives that is it decided again with
+# each unpublished cell taken as up to this many times the largest published
+# municipality: loose (Oslo is about three times the next), yet a wrong TOTAL
+# reading is a thousand times the sum and still fails unless some fifty
+# municipalities are unpublished.
 UNPUBLISHED_SIZE_FACTOR = 10
+STRICT_BOUND = "strict"
+WIDENED_BOUND = "widened"
 
 _SPACES = f" \t{NBSP}{NARROW_NBSP}{THIN_SPACE}"
 _TITLE = re.compile(r"Sickness absence man-days|Sykefraværsdagsverk|Sykefravær", re.IGNORECASE)
@@ -193,6 +198,8 @@ class Candidates:
     row: RawRow
     readings: list[Reading]
     verdicts: dict[Reading, str | None] = field(default_factory=dict)
+    # Which bound of the municipalities' sum decided a TOTAL row (None elsewhere).
+    bound: str | None = None
 
     def surviving(self) -> list[Reading]:
         return [r for r in self.readings if self.verdicts.get(r) is None]
@@ -363,10 +370,10 @@ def total_against_sum(reading: Reading, low: list[float], high: list[float]) -> 
     no more than people with unknown residence explain.
 
     `low`/`high` bound the sum: a municipality still ambiguous adds its smallest
-    and largest reading. A cell not published adds nothing to the low bound and
-    up to `UNPUBLISHED_SIZE_FACTOR` times the largest municipality to the high one. Every published
-    figure is rounded to a whole man-day on its own, so the sum may pass the
-    TOTAL by half a man-day per figure in it (`low` already has that taken off).
+    and largest reading (see `sum_bounds` for cells not published). Every
+    published figure is rounded to a whole man-day on its own, so the sum may
+    pass the TOTAL by half a man-day per figure in it (`low` already has that
+    taken off).
     """
     for d, lo, hi, label in zip(quarter_days(reading), low, high, ("a last year", "b last year", "a", "b")):
         if d is None:
@@ -378,7 +385,11 @@ def total_against_sum(reading: Reading, low: list[float], high: list[float]) -> 
     return None
 
 
-def sum_bounds(municipalities: list[Candidates]) -> tuple[list[float], list[float]]:
+def sum_bounds(municipalities: list[Candidates], widened: bool = False) -> tuple[list[float], list[float], bool]:
+    """Bounds of the municipalities' sum per rate quarter, and whether any cell
+    is not published. A cell not published adds nothing to either bound, unless
+    `widened`: then up to `UNPUBLISHED_SIZE_FACTOR` times the largest published
+    municipality to the high one."""
     low, high = [0.0] * 4, [0.0] * 4
     unpublished, largest = [0] * 4, [0.0] * 4
     # Derived (last-year) days are a difference of two rounded figures.
@@ -396,9 +407,29 @@ def sum_bounds(municipalities: list[Candidates]) -> tuple[list[float], list[floa
                 largest[index] = max(largest[index], min(known))
             else:
                 unpublished[index] += 1
-    for index in range(4):
-        high[index] += unpublished[index] * UNPUBLISHED_SIZE_FACTOR * largest[index]
-    return low, high
+    if widened:
+        for index in range(4):
+            high[index] += unpublished[index] * UNPUBLISHED_SIZE_FACTOR * largest[index]
+    return low, high, any(unpublished)
+
+
+def decide_total(total: Candidates, municipalities: list[Candidates]) -> None:
+    """Rule out TOTAL readings against the municipalities' sum, strict bound first.
+
+    The widened bound is tried only when no reading survives the strict one and
+    some municipality cell is not published; `total.bound` records which decided.
+    """
+    standing = total.surviving()
+    low, high, any_unpublished = sum_bounds(municipalities)
+    chosen = {reading: total_against_sum(reading, low, high) for reading in standing}
+    total.bound = STRICT_BOUND
+    if standing and all(chosen.values()) and any_unpublished:
+        low, high, _ = sum_bounds(municipalities, widened=True)
+        chosen = {reading: total_against_sum(reading, low, high) for reading in standing}
+        total.bound = WIDENED_BOUND
+    for reading, why in chosen.items():
+        if why:
+            total.rule_out(reading, f"{why} ({total.bound} bound)")
 
 
 def decide(rows: list[RawRow]) -> list[Candidates]:
@@ -434,19 +465,15 @@ def decide(rows: list[RawRow]) -> list[Candidates]:
                 if why:
                     c.rule_out(reading, why)
 
-    low, high = sum_bounds(municipalities)
     for c in totals:
-        for reading in c.surviving():
-            why = total_against_sum(reading, low, high)
-            if why:
-                c.rule_out(reading, why)
+        decide_total(c, municipalities)
     return all_candidates
 
 
 # ---------------------------------------------------------------- records ----
 
 
-def records_for(document: Document, header: Header, row: RawRow, reading: Reading, n_readings: int) -> list[dict]:
+def records_for(document: Document, header: Header, row: RawRow, reading: Reading, n_readings: int, total_bound: str | None = None) -> list[dict]:
     days_a, change_a, days_b, change_b = reading.values
     this_year = ((days_a, change_a), (days_b, change_b))
     records = []
@@ -482,10 +509,63 @@ def records_for(document: Document, header: Header, row: RawRow, reading: Readin
                 "split_candidates": n_readings,
                 "is_disambiguated": n_readings > 1,
                 "days_split": str(reading),
+                "total_bound": total_bound,
                 **lineage(document, row.line),
             }
         )
     return records
+
+
+# ------------------------------------------------------------------ body ----
+
+
+def normalised(text: str) -> str:
+    return re.sub(f"[{_SPACES}]+", " ", text).strip()
+
+
+def is_data_row(text: str) -> bool:
+    return bool(_TOTAL_ROW.match(text) or _CODE_ROW.match(text))
+
+
+def starts_header(text: str, header_labels: set[str]) -> bool:
+    return normalised(text) in header_labels or bool(_TITLE.search(text)) or bool(quarters_in(text))
+
+
+def body_lines(lines: list[Line], header_labels: set[str]) -> Iterator[tuple[Line, str]]:
+    """The table's lines up to its end, each with its role.
+
+    A page break repeats the title and header inside the table. A run of header
+    lines (from a line of the first header, a title or a quarter label up to the
+    next data row) whose every line is a line of the first header is a
+    `repeated_header`. Otherwise its lines are `other_header` and the lines after
+    it `after_other_header:<line of its start>`: a different header may start
+    another table (another sex, other quarters), so its rows are not this table's.
+    Everything else is `row` (a data row, footnote or other text).
+    """
+    other_start: int | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _END_OF_TABLE.match(line.text):
+            return
+        if other_start is not None:
+            yield line, f"after_other_header:{other_start}"
+            index += 1
+            continue
+        if is_data_row(line.text) or not starts_header(line.text, header_labels):
+            yield line, "row"
+            index += 1
+            continue
+        end = index
+        while end < len(lines) and not is_data_row(lines[end].text) and not _END_OF_TABLE.match(lines[end].text):
+            end += 1
+        run = lines[index:end]
+        if all(normalised(ln.text) in header_labels or not normalised(ln.text) for ln in run):
+            yield from ((ln, "repeated_header") for ln in run)
+        else:
+            other_start = line.number
+            yield from ((ln, "other_header") for ln in run if normalised(ln.text))
+        index = end
 
 
 # ------------------------------------------------------------------ kind ----
@@ -494,7 +574,7 @@ def records_for(document: Document, header: Header, row: RawRow, reading: Readin
 @dataclass(frozen=True)
 class SicknessAbsence:
     kind: str = "sickness_absence"
-    parser_version: str = "1"
+    parser_version: str = "2"
 
     @property
     def schemas(self) -> dict[str, pa.Schema]:
@@ -517,6 +597,7 @@ class SicknessAbsence:
                 pa.field("split_candidates", pa.int16(), nullable=False),
                 pa.field("is_disambiguated", pa.bool_(), nullable=False),
                 pa.field("days_split", pa.string(), nullable=False),
+                pa.field("total_bound", pa.string()),
             )
         }
 
@@ -572,9 +653,19 @@ class SicknessAbsence:
         ]
 
         rows: list[RawRow] = []
-        for line in lines[first_data:]:
-            if _END_OF_TABLE.match(line.text):
-                break
+        header_labels = {normalised(line.text) for line in lines[title_index:first_data]} - {""}
+        body = body_lines(lines[first_data:], header_labels)
+        for line, role in body:
+            if role == "repeated_header":
+                continue
+            if role == "other_header":
+                result.rejects.append(Reject(line, "a header inside the table that differs from the table's first header"))
+                continue
+            if role.startswith("after_other_header") and is_data_row(line.text):
+                result.rejects.append(
+                    Reject(line, f"follows a header that differs from the table's first header (line {role.split(':')[1]}); not read as this table's row")
+                )
+                continue
             self._read_line(line, rows, result, geometric=document.format == "pdf")
         if not rows and not result.rejects:
             raise ParseError("the table has a header but no data rows", lines[first_data])
@@ -584,7 +675,11 @@ class SicknessAbsence:
         for candidates in decide(rows):
             surviving = candidates.surviving()
             if len(surviving) == 1:
-                result.tables["absence"] += records_for(document, header, candidates.row, surviving[0], len(candidates.readings))
+                result.tables["absence"] += records_for(
+                    document, header, candidates.row, surviving[0], len(candidates.readings), candidates.bound
+                )
+                if candidates.bound is not None:
+                    result.facts.append(Fact("total_bound", candidates.bound, candidates.row.line))
             elif not candidates.readings:
                 result.rejects.append(Reject(candidates.row.line, f"the man-day tokens {' '.join(candidates.row.day_tokens)!r} cannot be grouped into 4 cells"))
             elif surviving:

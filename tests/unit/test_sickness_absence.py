@@ -10,7 +10,7 @@ import pytest
 
 from extract.documents import document_from_text, read_document
 from extract.kinds.base import ParseError
-from extract.kinds.sickness_absence import KIND, Reading, enumerate_readings, parse_sex
+from extract.kinds.sickness_absence import KIND, Candidates, RawRow, Reading, decide_total, enumerate_readings, parse_sex
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "documents" / "ssb_sickness_absence_men_2002_q2_q3.txt"
@@ -296,3 +296,92 @@ def test_total_still_decided_when_a_large_municipality_is_not_published():
     assert result.rejects == []
     total = {(r["year"], r["quarter"]): r["absence_days"] for r in result.tables["absence"] if r["area_level"] == "total"}
     assert total[(2002, 2)] == 23623 and total[(2002, 3)] == 25097
+
+
+def total_bounds(result) -> set:
+    return {r["total_bound"] for r in result.tables["absence"] if r["area_level"] == "total"}
+
+
+def test_total_one_percent_above_the_sum_is_rejected_by_the_strict_bound():
+    # Halden + Marker + Rakkestad sum to 23 623 / 25 097 (2002); this TOTAL is 1 %
+    # above in both quarters, its 2001 figures (days − change) still the sum's.
+    result = parse("TOTAL 23 859 449 25 348 1 194 5,6 6,0 5,5 6,3", HALDEN, MARKER, RAKKESTAD)
+    (reject,) = result.rejects
+    assert reject.line.text.startswith("TOTAL")
+    assert "by more than 0.5% (strict bound)" in reject.candidates
+
+
+def test_total_with_unpublished_cells_is_tried_strict_first_then_widened():
+    # Strict: the TOTAL exactly matches the published sum although Ølen is '-'.
+    olen = row("1159", "Ølen", "- - - - 3,0 3,2 3,1 3,4")
+    result = parse(TOTAL_OF_THREE, HALDEN, MARKER, RAKKESTAD, olen)
+    assert result.rejects == [] and total_bounds(result) == {"strict"}
+    assert ("total_bound", "strict") in {(f.name, f.value) for f in result.facts}
+    # Widened: Halden's '-' hides 17 663 man-days, far more than 0.5 % of the TOTAL.
+    halden_unpublished = row("0101", "Halden", "- - - - 5,4 5,5 5,5 6,3")
+    result = parse(TOTAL_OF_THREE, halden_unpublished, MARKER, RAKKESTAD)
+    assert result.rejects == [] and total_bounds(result) == {"widened"}
+
+
+def test_strict_bound_decides_between_total_readings_the_widened_one_would_both_allow():
+    # Two TOTAL readings (made up, not a real split): 0.2 % and 20 % above the
+    # published sum of 1 000, with one municipality cell not published. The
+    # widened bound (sum + 10 × 1 000) allows both; the strict one only the first.
+    def candidates(code: str | None, readings: list[Reading]) -> Candidates:
+        raw = RawRow(None, "total" if code is None else "municipality", code, None, "x", (), (None,) * 4)  # type: ignore[arg-type]
+        return Candidates(raw, readings)
+
+    municipalities = [
+        candidates("0101", [Reading(("1 000", "0", "1 000", "0"))]),
+        candidates("0102", [Reading(("-", "-", "-", "-"))]),
+    ]
+    near, far = Reading(("1 002", "0", "1 002", "0")), Reading(("1 200", "0", "1 200", "0"))
+    total = candidates(None, [near, far])
+    decide_total(total, municipalities)
+    assert total.surviving() == [near] and total.bound == "strict"
+    assert "(strict bound)" in total.verdicts[far]
+
+
+def test_bundled_document_total_decided_by_the_strict_bound():
+    # 0718 Våle (2002) and 1159 Ølen (2001) are not published; the TOTAL still
+    # lies within 0.5 % of the published sum, so the widened bound is never used.
+    result = KIND.parse(read_document(SAMPLE))
+    assert total_bounds(result) == {"strict"}
+    assert {r["total_bound"] for r in result.tables["absence"] if r["area_level"] == "municipality"} == {None}
+
+
+def test_header_repeated_after_a_page_break_is_skipped():
+    # The table continues on a new page under the same title and header; the
+    # page break's form feed and a blank line come before it.
+    text = header() + "\n".join([TOTAL_OF_THREE, HALDEN, "\f", ""]) + "\n" + header() + "\n".join([MARKER, RAKKESTAD]) + "\n"
+    result = KIND.parse(document_from_text(text))
+    assert result.rejects == []
+    assert [f for f in result.facts if f.name == "footnote"] == []
+    lines = by_line(result)
+    assert sorted({r["municipality_code"] for rs in lines.values() for r in rs} - {None}) == ["0101", "0119", "0128"]
+    assert all(len(rs) == 4 for rs in lines.values()) and len(lines) == 4
+    # The TOTAL (first page) is still decided against all three municipalities.
+    assert total_bounds(result) == {"strict"}
+
+
+def test_column_header_alone_repeated_is_skipped():
+    column_header = header().split("\n\n", 1)[1]
+    result = parse(TOTAL_OF_THREE, HALDEN, column_header.rstrip("\n"), MARKER, RAKKESTAD)
+    assert result.rejects == []
+    assert len(by_line(result)) == 4
+
+
+@pytest.mark.parametrize(
+    ("other", "differing"),
+    [(header(sex="Women"), "Women. Quarterly figures."), (header(a=(4, 2002), b=(1, 2003)), "Quarter 4 2002")],
+)
+def test_a_different_header_inside_the_table_is_not_read_as_this_table(other, differing):
+    # Another sex or other quarters: what follows belongs to another table, so
+    # its rows are rejects, never rows of the first table.
+    text = header() + "\n".join([HALDEN, ""]) + "\n" + other + MARKER + "\n"
+    result = KIND.parse(document_from_text(text))
+    assert {r["municipality_code"] for r in result.tables["absence"]} == {"0101"}
+    reasons = {reject.line.text.strip(): reject.reason for reject in result.rejects}
+    assert any(differing in text and "differs from the table's first header" in reason for text, reason in reasons.items())
+    assert "follows a header that differs" in reasons[MARKER.strip()]
+    assert not any(reason.startswith("a row of numbers") for reason in reasons.values())

@@ -1,8 +1,9 @@
 -- A quarter can be in two documents of the same sex: published in one (its own
--- quarter) and derived in the next year's (days − change). Keep one row per
--- municipality × sex × quarter: a published figure before a derived one, a
--- derived one before none; a published rate before none; then by file name and
--- hash, so the choice between two editions is at least repeatable.
+-- quarter) and derived in the next year's (days − change), or published by two
+-- editions. Keep one row per municipality × sex × quarter in the order of
+-- `sickness_absence_preference_order` (published, then derived, then none; then
+-- file name and hash). Every figure this sets aside is listed in
+-- `audit_sickness_absence_disagreements`.
 with municipality_quarters as (
     select *
     from {{ ref('stg_sickness_absence__absence') }}
@@ -14,11 +15,7 @@ ranked as (
         *,
         row_number() over (
             partition by year, quarter, municipality_code, sex
-            order by
-                case days_status when 'published' then 1 when 'derived' then 2 else 3 end,
-                case rate_status when 'published' then 1 else 2 end,
-                source_file,
-                source_sha256
+            order by {{ sickness_absence_preference_order() }}
         ) as preference
     from municipality_quarters
 )

@@ -21,6 +21,7 @@ renamed as (
         cast(split_candidates as integer) as split_candidates,
         is_disambiguated,
         days_split,
+        total_bound,
         {{ lineage_columns() }}
     from source
 )

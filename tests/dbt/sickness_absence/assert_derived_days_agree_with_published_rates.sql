@@ -4,6 +4,11 @@
 -- one decimal (±0.05) explains and slow change allows (the parser's limits: 50 %
 -- between quarters of one year, 100 % across a year). Footnoted rows (an area that
 -- changed, like Re formed from Ramnes and Våle) are compared within a year only.
+--
+-- This restates the parser's own per-row acceptance rule, so it cannot catch a
+-- reading the parser accepted: it guards the warehouse against a change to that
+-- rule or to the extracted files, per row and cheaply. The independent check of
+-- the derived days is `assert_national_rate_rederived_from_municipalities`.
 with quarters as (
     select
         source_sha256,
