@@ -298,6 +298,58 @@ def test_a_coded_row_without_values_is_rejected_not_skipped():
     assert [r.line.text for r in parse(text).rejects] == ["1101 Eigersund"]
 
 
+def test_a_row_of_dashes_in_a_table_is_rejected_not_skipped_as_prose():
+    dashes = "\t".join(["Ukjent", *["\u2013"] * 3])
+    text = fragment(1, 2, 2026, "I alt arbeidstrening", [30, 30],
+                    [row("0301 Oslo - Oslove", [20, 20]), row("1103 Stavanger", [10, 10]), dashes])
+    result = parse(text)
+    assert [r.line.text for r in result.rejects] == [dashes]
+    assert "not a number" in result.rejects[0].reason
+
+
+def test_ukjent_without_values_in_a_municipality_table_is_rejected():
+    text = fragment(1, 2, 2026, "I alt arbeidstrening", [30, 30], [row("0301 Oslo - Oslove", [30, 30]), "Ukjent"])
+    assert [r.line.text for r in parse(text).rejects] == ["Ukjent"]
+
+
+def test_prose_inside_a_table_that_has_not_its_shape_stays_prose():
+    text = fragment(1, 2, 2026, "I alt arbeidstrening", [30, 30],
+                    [row("0301 Oslo - Oslove", [30, 30]), "Kilde: NAV, se Om statistikken"])
+    result = parse(text)
+    assert result.rejects == []
+    assert {f.name: f.value for f in result.facts}["municipality_rows"] == f"{AT}:1"
+
+
+def test_the_sample_with_its_unknown_municipality_row_blanked_by_dashes():
+    """Every municipality line is a row or a reject: the counts recorded as facts say so."""
+    clean = KIND.parse(read_document(SAMPLE))
+    line = rows_of(clean, table_dimension="municipality", code="9999", tiltak_type=AT, measure="ytd_average")[0]["source_line"]
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    assert lines[line - 1].startswith("Ukjent")
+    lines[line - 1] = "\t".join(["Ukjent", *["\u2013"] * 5])
+    result = parse("\n".join(lines))
+    assert [r.line.number for r in result.rejects] == [line]
+    codes = {r["code"] for r in rows_of(result, table_dimension="municipality", tiltak_type=AT, is_total_row=False)}
+    assert len(codes) == 353 and "9999" not in codes
+    facts = [(f.name, f.value) for f in result.facts if f.name.startswith("municipality_rows")]
+    assert sorted(facts) == [("municipality_rows", f"{AFT}:354"), ("municipality_rows", f"{AT}:354"),
+                             ("municipality_rows_rejected", f"{AFT}:0"), ("municipality_rows_rejected", f"{AT}:1")]
+
+
+def test_a_pdf_row_of_dashes_is_rejected_not_joined_into_prose(tmp_path):
+    from tests.unit.pdf_factory import HeaderCell, Layout, Paragraph, Row, Table, render
+
+    labels = ["Gjennomsnitt hittil i år", "Februar", "Mars"]
+    table = Table(4, [[HeaderCell("", 0, 0)] + [HeaderCell(label, i + 1, i + 1) for i, label in enumerate(labels)]],
+                  [Row(("I alt arbeidstrening", "1 205", "1 100", "1 310"), bold=True),
+                   Row(("3414 Nord- Odal", "5", "5", "5")), Row(("Ukjent", "\u2013", "\u2013", "\u2013")),
+                   Row(("3436 Nord- Fron", "1 200", "1 095", "1 305"))], repeat=1)
+    blocks = [Paragraph("Februar 2026 - Mars 2026", bold=True), table, Paragraph("Kilde: NAV")]
+    result = KIND.parse(read_document(render(blocks, Layout("tiny"), tmp_path / "nav.pdf")))
+    assert [r.line.text.split("\t")[0] for r in result.rejects] == ["Ukjent"]
+    assert {r["code"] for r in rows_of(result, is_total_row=False)} == {"3414", "3436"}
+
+
 def test_header_months_that_are_not_the_headings_range_stop_the_parse():
     text = fragment(1, 2, 2026, "I alt arbeidstrening", [30, 30], [row("0301 Oslo", [30, 30])])
     with pytest.raises(ParseError, match="not the heading's range"):
