@@ -165,6 +165,19 @@ def _pdf_header(lines: list[Line], total: int) -> list[Line] | None:
     return header if any(names_ytd_column(line.text) for line in header) else None
 
 
+def has_pdf_row_shape(line: Line, table: list[Line]) -> bool:
+    """A line whose groups of words stand one in each column of the table above: a
+    row whatever its cells hold (a row of dashes), so it is read or rejected, not
+    joined into prose."""
+    from extract import pdf
+
+    columns = pdf.table_columns(table)
+    groups = pdf.clusters(line)
+    in_order = list(range(len(columns)))
+    return [pdf.column_of(group[0], columns) for group in groups] == in_order \
+        and [pdf.column_of(group[-1], columns) for group in groups] == in_order
+
+
 def from_pdf(document: Document) -> Document:
     """The PDF's tables in the text rendering's dialect (cells separated by tabs).
 
@@ -190,8 +203,8 @@ def from_pdf(document: Document) -> Document:
         rows = [line]
         index += 1
         while index < len(lines) and lines[index].page == line.page and lines[index].words \
-                and is_pdf_value(lines[index].words[-1].text) and not month_range(lines[index].text) \
-                and not fold(lines[index].text).startswith("ialt"):
+                and (is_pdf_value(lines[index].words[-1].text) or has_pdf_row_shape(lines[index], [*header, *rows])) \
+                and not month_range(lines[index].text) and not fold(lines[index].text).startswith("ialt"):
             rows.append(lines[index])
             index += 1
         columns = pdf.table_columns([*header, *rows])
@@ -406,11 +419,36 @@ class _Reader:
     tables: int = 0
     awaiting_total: Line | None = None  # a header line whose "I alt" line is due next
     measure_variants: set[str] = field(default_factory=set)
+    municipality_lines: dict[str, set[int]] = field(default_factory=dict)  # measure → line numbers
 
     def run(self) -> None:
         for line in self.document.lines:
             self.read_line(line)
         self.close_segment()
+        rejected = {reject.line.number for reject in self.result.rejects}
+        for tiltak_type, numbers in self.municipality_lines.items():
+            self.result.facts += [
+                Fact("municipality_rows", f"{tiltak_type}:{len(numbers)}"),
+                Fact("municipality_rows_rejected", f"{tiltak_type}:{len(numbers & rejected)}"),
+            ]
+
+    def count_municipality_line(self, line: Line, label: str) -> None:
+        """Count a municipality table's lines by their label alone, before their cells are
+        read, so that a dbt test can hold the rows and rejects against this count."""
+        segment = self.segment
+        if segment.tiltak_type is None:
+            return
+        key = classify_label(label)
+        if key is None:
+            return
+        if key.dimension is None:
+            # `Ukjent` belongs to the table it stands in, or (first on a page) continues the one above.
+            table = segment.table or self.table
+            if table is None or table.tiltak_type != segment.tiltak_type or table.dimension != MUNICIPALITY:
+                return
+        elif key.dimension != MUNICIPALITY:
+            return
+        self.municipality_lines.setdefault(segment.tiltak_type, set()).add(line.number)
 
     def reject(self, line: Line, reason: str, candidates: str | None = None) -> None:
         self.result.rejects.append(Reject(line, reason, candidates))
@@ -431,10 +469,13 @@ class _Reader:
             self.awaiting_total = line
             return
         label = clean_name(cells[0])
-        if not looks_like_row(cells):
-            if self.segment is not None and _CODED_LABEL.match(label):
-                self.reject(line, "a coded row with no values")
-            return  # prose between the tables
+        in_table = self.segment is not None and self.awaiting_total is None
+        if in_table:
+            self.count_municipality_line(line, label)
+        if not looks_like_row(cells) and not (in_table and has_table_shape(cells, self.columns.count)):
+            if in_table and (_CODED_LABEL.match(label) or fold(label) == UNKNOWN_LABEL):
+                self.reject(line, "a row with no values")
+            return  # prose between the tables: not the shape of the table it stands in
         if self.columns is None:
             self.reject(line, "a row of values before any column header")
             return
@@ -604,6 +645,12 @@ def looks_like_row(cells: list[str]) -> bool:
     (a corrupted cell among them is then rejected, not skipped as prose)."""
     values = [strip_markup(cell).strip() for cell in cells[1:]]
     return any(value[:1].isdigit() or value in SYMBOLS_NAV for value in values)
+
+
+def has_table_shape(cells: list[str], count: int) -> bool:
+    """A label and the table's number of value cells: a row, whatever the cells hold
+    (en-dashes, letters), so it is read or rejected, never skipped as prose."""
+    return bool(clean_name(cells[0])) and len(cells) - 1 == count
 
 
 KIND = Tiltak()

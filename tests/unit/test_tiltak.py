@@ -298,6 +298,58 @@ def test_a_coded_row_without_values_is_rejected_not_skipped():
     assert [r.line.text for r in parse(text).rejects] == ["1101 Eigersund"]
 
 
+def test_a_row_of_dashes_in_a_table_is_rejected_not_skipped_as_prose():
+    dashes = "\t".join(["Ukjent", *["\u2013"] * 3])
+    text = fragment(1, 2, 2026, "I alt arbeidstrening", [30, 30],
+                    [row("0301 Oslo - Oslove", [20, 20]), row("1103 Stavanger", [10, 10]), dashes])
+    result = parse(text)
+    assert [r.line.text for r in result.rejects] == [dashes]
+    assert "not a number" in result.rejects[0].reason
+
+
+def test_ukjent_without_values_in_a_municipality_table_is_rejected():
+    text = fragment(1, 2, 2026, "I alt arbeidstrening", [30, 30], [row("0301 Oslo - Oslove", [30, 30]), "Ukjent"])
+    assert [r.line.text for r in parse(text).rejects] == ["Ukjent"]
+
+
+def test_prose_inside_a_table_that_has_not_its_shape_stays_prose():
+    text = fragment(1, 2, 2026, "I alt arbeidstrening", [30, 30],
+                    [row("0301 Oslo - Oslove", [30, 30]), "Kilde: NAV, se Om statistikken"])
+    result = parse(text)
+    assert result.rejects == []
+    assert {f.name: f.value for f in result.facts}["municipality_rows"] == f"{AT}:1"
+
+
+def test_the_sample_with_its_unknown_municipality_row_blanked_by_dashes():
+    """Every municipality line is a row or a reject: the counts recorded as facts say so."""
+    clean = KIND.parse(read_document(SAMPLE))
+    line = rows_of(clean, table_dimension="municipality", code="9999", tiltak_type=AT, measure="ytd_average")[0]["source_line"]
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    assert lines[line - 1].startswith("Ukjent")
+    lines[line - 1] = "\t".join(["Ukjent", *["\u2013"] * 5])
+    result = parse("\n".join(lines))
+    assert [r.line.number for r in result.rejects] == [line]
+    codes = {r["code"] for r in rows_of(result, table_dimension="municipality", tiltak_type=AT, is_total_row=False)}
+    assert len(codes) == 353 and "9999" not in codes
+    facts = [(f.name, f.value) for f in result.facts if f.name.startswith("municipality_rows")]
+    assert sorted(facts) == [("municipality_rows", f"{AFT}:354"), ("municipality_rows", f"{AT}:354"),
+                             ("municipality_rows_rejected", f"{AFT}:0"), ("municipality_rows_rejected", f"{AT}:1")]
+
+
+def test_a_pdf_row_of_dashes_is_rejected_not_joined_into_prose(tmp_path):
+    from tests.unit.pdf_factory import HeaderCell, Layout, Paragraph, Row, Table, render
+
+    labels = ["Gjennomsnitt hittil i år", "Februar", "Mars"]
+    table = Table(4, [[HeaderCell("", 0, 0)] + [HeaderCell(label, i + 1, i + 1) for i, label in enumerate(labels)]],
+                  [Row(("I alt arbeidstrening", "1 205", "1 100", "1 310"), bold=True),
+                   Row(("3414 Nord- Odal", "5", "5", "5")), Row(("Ukjent", "\u2013", "\u2013", "\u2013")),
+                   Row(("3436 Nord- Fron", "1 200", "1 095", "1 305"))], repeat=1)
+    blocks = [Paragraph("Februar 2026 - Mars 2026", bold=True), table, Paragraph("Kilde: NAV")]
+    result = KIND.parse(read_document(render(blocks, Layout("tiny"), tmp_path / "nav.pdf")))
+    assert [r.line.text.split("\t")[0] for r in result.rejects] == ["Ukjent"]
+    assert {r["code"] for r in rows_of(result, is_total_row=False)} == {"3414", "3436"}
+
+
 def test_header_months_that_are_not_the_headings_range_stop_the_parse():
     text = fragment(1, 2, 2026, "I alt arbeidstrening", [30, 30], [row("0301 Oslo", [30, 30])])
     with pytest.raises(ParseError, match="not the heading's range"):
@@ -371,14 +423,96 @@ def test_the_bundled_sample():
     assert facts["report_first_month"] == "2026-01-01" and facts["suppressed_below"] == "4"
 
 
-def test_two_overlapping_reports_extract_side_by_side(tmp_path):
-    from extract.pipeline import extract_documents
+def shifted_sample(first: int, last: int) -> list[str]:
+    """The sample's lines as a report one month later: its heading and header name
+    `first`..`last`; each row drops its first month and repeats its last (the ytd cell
+    stays: only reports starting in January have their ytd average checked)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    out = []
+    for line in text.split("\n"):
+        if tiltak.month_range(line):
+            line = line.replace("Januar 2026 - April 2026", f"{MONTH_NAMES[first - 1]} 2026 - {MONTH_NAMES[last - 1]} 2026")
+        elif line.count("\t") == 5:
+            cells = line.split("\t")
+            if tiltak.is_column_header(cells):
+                cells = [*cells[:2], *MONTH_NAMES[first - 1:last]]
+            else:
+                cells = [*cells[:2], *cells[3:], cells[-1]]
+            line = "\t".join(cells)
+        out.append(line)
+    return out
 
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "a.txt").write_text(county_report(1, 4, 2026), encoding="utf-8")
-    (docs / "b.txt").write_text(county_report(3, 5, 2026).replace("0301 Oslo - Oslove\t901", "0301 Oslo - Oslove\t999"),
-                                encoding="utf-8")
-    report = extract_documents([docs], tmp_path / "out")
-    assert [(d.status, d.kind, d.rejects) for d in report.documents] == [("extracted", "tiltak", 0)] * 2
-    assert len(list((tmp_path / "out" / "tiltak" / "participants").glob("[0-9a-f]*.parquet"))) == 2
+
+def edit_cells(lines: list[str], label: str, deltas: dict[int, int]) -> int:
+    """Add `deltas` (month column, 0 = first month) to the first row labelled `label`; its line number."""
+    from extract.cells import parse_number
+
+    index = next(i for i, line in enumerate(lines) if line.split("\t")[0] == label)
+    cells = lines[index].split("\t")
+    for column, delta in deltas.items():
+        cells[2 + column] = fmt(int(parse_number(cells[2 + column])) + delta)
+    lines[index] = "\t".join(cells)
+    return index + 1
+
+
+def test_overlapping_reports_the_newer_figure_wins_and_disagreements_are_listed(tmp_path):
+    """Through extraction and dbt: the sample (Jan–Apr), a later report (Feb–May) that
+    revises March for two municipalities (keeping every total), and a re-issue of Jan–Apr
+    that revises January and February (a tie: same range, chosen by hash, flagged)."""
+    import hashlib
+
+    import duckdb
+
+    from extract.cli import main
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "jan_apr.txt").write_bytes(SAMPLE.read_bytes())
+    later = shifted_sample(2, 5)
+    # March is the second month of Feb–May: move one participant from Eigersund to Stavanger.
+    edit_cells(later, "1101 Eigersund", {1: -1})
+    edit_cells(later, "1103 Stavanger", {1: +1})
+    (inbox / "feb_may.txt").write_text("\n".join(later), encoding="utf-8")
+    reissue = SAMPLE.read_text(encoding="utf-8").split("\n")
+    edit_cells(reissue, "1101 Eigersund", {0: +1, 1: -1})
+    edit_cells(reissue, "1103 Stavanger", {0: -1, 1: +1})
+    (inbox / "jan_apr_reissue.txt").write_text("\n".join(reissue), encoding="utf-8")
+
+    warehouse = tmp_path / "wh" / "t.duckdb"
+    assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 0
+    with duckdb.connect(str(warehouse), read_only=True) as db:
+        def mart(code: str, month: str) -> tuple:
+            return db.execute(
+                "select participants, source_file from main.fct_tiltak_monthly where municipality_code = ? "
+                "and tiltak_type = ? and month = ?", [code, AFT, month]).fetchone()
+
+        # March: the report ending in May wins over both Jan–Apr reports.
+        assert mart("1101", "2026-03-01") == (13, "feb_may.txt")
+        assert mart("1103", "2026-03-01") == (174, "feb_may.txt")
+        assert mart("1103", "2026-05-01") == (181, "feb_may.txt")
+        # January: a tie between the two Jan–Apr reports, kept by the larger hash.
+        sha = {name: hashlib.sha256((inbox / name).read_bytes()).hexdigest() for name in ("jan_apr.txt", "jan_apr_reissue.txt")}
+        tie_winner = max(sha, key=sha.get)
+        assert mart("1101", "2026-01-01") == ({"jan_apr.txt": 14, "jan_apr_reissue.txt": 15}[tie_winner], tie_winner)
+        audit = db.execute(
+            "select code, month, older_participants, newer_participants, newer_source_file, is_tie "
+            "from main.audit_tiltak_report_disagreements where tiltak_type = ? and table_dimension = 'municipality' "
+            "order by month, code, older_source_file", [AFT]).fetchall()
+    tie_loser = min(sha, key=sha.get)
+    jan_feb = {("jan_apr.txt", "1101"): (14, 14), ("jan_apr_reissue.txt", "1101"): (15, 13),
+               ("jan_apr.txt", "1103"): (170, 171), ("jan_apr_reissue.txt", "1103"): (169, 172)}
+    expected = [
+        (code, date(2026, month, 1), jan_feb[(tie_loser, code)][month - 1], jan_feb[(tie_winner, code)][month - 1],
+         tie_winner, True)
+        for code in ("1101", "1103") for month in (1, 2)
+    ] + [
+        # February: the later report repeats the sample's figure, so only the reissue's differs.
+        ("1101", date(2026, 2, 1), 13, 14, "feb_may.txt", False),
+        ("1103", date(2026, 2, 1), 172, 171, "feb_may.txt", False),
+        # March: the later report overrides both Jan–Apr reports.
+        ("1101", date(2026, 3, 1), 14, 13, "feb_may.txt", False),
+        ("1101", date(2026, 3, 1), 14, 13, "feb_may.txt", False),
+        ("1103", date(2026, 3, 1), 173, 174, "feb_may.txt", False),
+        ("1103", date(2026, 3, 1), 173, 174, "feb_may.txt", False),
+    ]
+    assert sorted(audit) == sorted(expected)

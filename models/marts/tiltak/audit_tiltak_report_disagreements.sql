@@ -1,5 +1,7 @@
 -- Cells published by two reports whose figures (or suppression) differ: the
--- later report wins in the marts, and this lists what it overrode.
+-- later report wins in the marts, and this lists what it overrode. Two reports
+-- with the same month range are a tie (`is_tie`): the winner is then chosen by
+-- hash, not by age, and the analyst must decide which figure to trust.
 with month_cells as (
     select *
     from {{ ref('stg_tiltak__participants') }}
@@ -22,7 +24,11 @@ paired as (
         older.report_last_month as older_report_last_month,
         newer.source_file as newer_source_file,
         newer.source_line as newer_source_line,
-        newer.report_last_month as newer_report_last_month
+        newer.report_last_month as newer_report_last_month,
+        (
+            newer.report_first_month = older.report_first_month
+            and newer.report_last_month = older.report_last_month
+        ) as is_tie
     from month_cells as newer
     inner join month_cells as older
         on
@@ -36,7 +42,23 @@ paired as (
             > (older.report_last_month, older.report_first_month, older.source_sha256)
 )
 
-select *
+select
+    month,
+    table_dimension,
+    code,
+    tiltak_type,
+    source_name,
+    older_participants,
+    older_value_status,
+    newer_participants,
+    newer_value_status,
+    older_source_file,
+    older_source_line,
+    older_report_last_month,
+    newer_source_file,
+    newer_source_line,
+    newer_report_last_month,
+    is_tie
 from paired
 where
     newer_participants is distinct from older_participants
