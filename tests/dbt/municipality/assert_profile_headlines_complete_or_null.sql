@@ -2,7 +2,7 @@
 -- for every harmonised source alike, and its `<source>_is_complete` flag agrees.
 -- Hand-checked: Narvik (1806, with part of Tysfjord) and Heim (5055, with part of
 -- Snillfjord), splits without a documented share, have no care-staffing, sickness or
--- teacher-norm headline, only a care-staffing lower bound.
+-- teacher-norm headline (at most a care-staffing lower bound, when 1999 data is loaded).
 with profile as (
     select * from {{ ref('mart_municipality_profile') }}
 ),
@@ -59,7 +59,6 @@ hand_checked_failures as (
         profile.municipality_code is null
         or profile.care_staffing_is_complete
         or profile.care_staffing_man_years is not null
-        or profile.care_staffing_man_years_known_lower_bound is null
         or profile.sickness_absence_days is not null
         or profile.teacher_norm_compensation_nok is not null
 )
