@@ -22,15 +22,7 @@ expected (part) as (
 ),
 
 mismatches as (
-    select part from flagged
-    except
-    select part from expected
-    union all
-    (
-        select part from expected
-        except
-        select part from flagged
-    )
+    {{ rows_differ('flagged', 'expected', ['part']) }}
 )
 
 select * from mismatches

@@ -12,15 +12,7 @@ expected (code) as (
 ),
 
 mismatches as (
-    select code from flagged
-    except
-    select code from expected
-    union all
-    (
-        select code from expected
-        except
-        select code from flagged
-    )
+    {{ rows_differ('flagged', 'expected', ['code']) }}
 )
 
 select * from mismatches

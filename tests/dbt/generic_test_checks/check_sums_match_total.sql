@@ -28,15 +28,7 @@ expected (area) as (
 ),
 
 mismatches as (
-    select area from flagged
-    except
-    select area from expected
-    union all
-    (
-        select area from expected
-        except
-        select area from flagged
-    )
+    {{ rows_differ('flagged', 'expected', ['area']) }}
 )
 
 select * from mismatches

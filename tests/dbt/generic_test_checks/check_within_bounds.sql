@@ -12,15 +12,7 @@ expected (id) as (
 ),
 
 mismatches as (
-    select id from flagged
-    except
-    select id from expected
-    union all
-    (
-        select id from expected
-        except
-        select id from flagged
-    )
+    {{ rows_differ('flagged', 'expected', ['id']) }}
 )
 
 select * from mismatches

@@ -36,15 +36,7 @@ expected (source_sha256) as (
 ),
 
 mismatches as (
-    select source_sha256 from flagged
-    except
-    select source_sha256 from expected
-    union all
-    (
-        select source_sha256 from expected
-        except
-        select source_sha256 from flagged
-    )
+    {{ rows_differ('flagged', 'expected', ['source_sha256']) }}
 )
 
 select * from mismatches
