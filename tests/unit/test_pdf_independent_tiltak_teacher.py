@@ -236,3 +236,73 @@ def test_bundled_nav_report_through_reportlab_gives_the_text_renderings_rows(sty
     assert from_pdf.rejects == []
     assert without_lineage(from_pdf.tables["participants"]) == without_lineage(from_text.tables["participants"])
     assert len(from_pdf.tables["participants"]) == 4050
+
+
+# --- teacher norm: reportlab PDFs ------------------------------------------------------------
+
+TEACHER_LABELS = [
+    "Kommune (kommuner og fylker per. oktober 2017 )",
+    "Beregnet antall årsverk som mangler for å oppfylle en norm på 16/21/21",
+    "Kompensasjon høsten 2018 (i kroner)",
+    "Antall årsverk kompensasjonen høsten 2018 gir rom for høsten 2018 (i årsverk)",
+]
+TEACHER_PROSE = [("Regjeringa innfører norm for lærartettleik i grunnskolen", True), ("Høsten 2018", True)]
+
+
+def teacher_grid(counties: dict[str, list[list[str]]], labels: list[str] = TEACHER_LABELS) -> Grid:
+    table = Grid(labels)
+    for county, rows in counties.items():
+        table.full.add(len(table.rows))
+        table.bold.add(len(table.rows))
+        table.rows.append([county, "", "", ""])
+        table.rows += rows
+    return table
+
+
+def teacher_blocks(document, result) -> list:
+    """The article's prose, then its table rebuilt from the rows the text rendering gives."""
+    lines = document.lines
+    start = next(i for i, line in enumerate(lines) if line.text.startswith("Kommune"))
+    blocks: list = [(" ".join(line.text.split()), line.text.strip() == "Høsten 2018")
+                    for line in lines[:start] if line.text.strip()]
+    counties: dict[str, list[list[str]]] = {}
+    for row in result.tables["compensation"]:
+        parts = [" ".join(part.split()) for part in row["raw_line"].split(" | ")]
+        counties.setdefault(row["county_name"], []).append(parts[:4] + [""] * (4 - len(parts)))
+    return [*blocks, teacher_grid(counties)]
+
+
+@pytest.mark.parametrize("label", [TEACHER_LABELS[0], "Kommune"])
+def test_teacher_header_aligned_to_the_bottom_and_repeated_on_the_next_page(label: str, tmp_path: Path):
+    """Bottom-aligned, the 'Kommune' label stands on the header's last line (a short one
+    alone there), under the first lines of the other labels; the county heading under
+    the repeated header must stay the county above, not a line of the header."""
+    from extract.kinds.teacher_norm import KIND as kind
+
+    rows = {"Østfold": [["Halden", "16,7", "6 166 000", "20,5"], *[["Moss", "10,9", "3 472 000", "11,5"]] * 80],
+            "Akershus": [["Vestby", "1,7", "1 803 000", "6,0"]]}
+    table = teacher_grid(rows, [label, *TEACHER_LABELS[1:]])
+    document = read_document(render([*TEACHER_PROSE, table], STYLES["grid"], tmp_path / "kd.pdf", first_width=0.25))
+    assert max(line.page for line in document.lines) > 1
+    assert detect_kind(document).kind is kind
+    result = kind.parse(document)
+    counties = {(r["county_name"], r["source_name"]) for r in result.tables["compensation"]}
+    assert counties == {("Østfold", "Halden"), ("Østfold", "Moss"), ("Akershus", "Vestby")}
+    assert len(result.tables["compensation"]) == 82
+    assert result.rejects == []
+    assert {r["source_page"] for r in result.tables["compensation"]} >= {1, 2}
+
+
+@pytest.mark.parametrize("style", ["grid", "plain"])
+def test_bundled_teacher_table_through_reportlab_gives_the_text_renderings_rows(style: str, tmp_path: Path):
+    from extract.kinds.teacher_norm import KIND
+
+    text = read_document(TEACHER_TEXT)
+    from_text = KIND.parse(text)
+    path = render(teacher_blocks(text, from_text), STYLES[style], tmp_path / f"kd_{style}.pdf", first_width=0.25)
+    document = read_document(path)
+    assert detect_kind(document).kind is KIND
+    from_pdf = KIND.parse(document)
+    assert [(r.reason, r.line.text) for r in from_pdf.rejects] == [(r.reason, r.line.text) for r in from_text.rejects] == []
+    assert without_lineage(from_pdf.tables["compensation"]) == without_lineage(from_text.tables["compensation"])
+    assert len(from_pdf.tables["compensation"]) == 426
