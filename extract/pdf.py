@@ -30,12 +30,21 @@ WORD_GAP = 0.25
 # a space inside a label or a thousands group (about 0.28 em) joins, the padding
 # between two columns (at least two cell margins) separates.
 CELL_GAP = 0.45
+# A footnote marker ('Man-years¹') is set in a font at most this share of its
+# word's size, its baseline raised by at least this share of the word's size.
+SUPERSCRIPT_SIZE = 0.9
+SUPERSCRIPT_RISE = 0.15
 
 _WHITESPACE = {" ", "\t", "\r", "\n", "\u00a0", "\u202f", "\u2009", "\u2007", "\u200b", "\ufffe", "\x00"}
 
 
 def group_words_into_lines(words: list[Word]) -> list[list[Word]]:
-    """Rows by baseline: sort by baseline, start a new row when it jumps."""
+    """Rows by baseline: sort by baseline, start a new row when it jumps.
+
+    A footnote marker set apart from its word ('¹ Definisjoner') is printed
+    smaller and raised: it joins the line whose letters it stands beside instead
+    of making a line of its own above it.
+    """
     rows: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (round(w.bottom, 1), w.x0)):
         if rows:
@@ -45,7 +54,31 @@ def group_words_into_lines(words: list[Word]) -> list[list[Word]]:
                 rows[-1].append(word)
                 continue
         rows.append([word])
-    return [sorted(row, key=lambda w: w.x0) for row in rows]
+    for index in range(len(rows) - 1):
+        below = rows[index + 1]
+        markers = [word for word in rows[index] if _is_superscript_of(word, below)]
+        if markers:
+            rows[index] = [word for word in rows[index] if word not in markers]
+            below.extend(markers)
+    return [sorted(row, key=lambda w: w.x0) for row in rows if row]
+
+
+def _size(word: Word) -> float:
+    return word.size or (word.bottom - word.top)
+
+
+def _is_superscript_of(word: Word, line: list[Word]) -> bool:
+    """`word` is a marker raised beside the words of `line`: clearly smaller, its
+    baseline inside their letters' height, and next to one of them."""
+    for other in line:
+        size = _size(other)
+        if (
+            _size(word) < size * SUPERSCRIPT_SIZE
+            and other.top <= word.bottom <= other.bottom - size * SUPERSCRIPT_RISE
+            and word.x0 - size * 2 <= other.x1 and other.x0 <= word.x1 + size * 2
+        ):
+            return True
+    return False
 
 
 def _font_name(textpage, index: int, buffer) -> str:
@@ -77,16 +110,46 @@ def page_words(textpage, page_height: float) -> list[Word]:
             words.append(Word("".join(chars), x0, x1, page_height - top, page_height - baseline, font, size))
             chars.clear()
 
+    # PDFium writes a line break of its own around a raised marker; it ends the
+    # word unless the marker is glued to it.
+    generated_break = after_marker = False
     for index in range(count):
         char = chr(pdfium_c.FPDFText_GetUnicode(handle, index))
-        if char in _WHITESPACE or pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
+        if pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
+            generated_break = True
+            continue
+        if char in _WHITESPACE:
             flush()
             continue
         pdfium_c.FPDFText_GetLooseCharBox(handle, index, rect)
         if chars:
             gap = rect.left - x1
-            if gap > size * WORD_GAP or gap < -size or abs(rect.bottom - bottom_of_word) > size * BASELINE_TOLERANCE:
+            if gap > size * WORD_GAP or gap < -size:
                 flush()
+            elif abs(rect.bottom - bottom_of_word) > size * BASELINE_TOLERANCE:
+                # Off the word's baseline: a footnote marker glued to the word
+                # ('Man-years¹,' or '¹0716') belongs to it, anything else starts a word.
+                pdfium_c.FPDFText_GetCharOrigin(handle, index, origin_x, origin_y)
+                char_size = pdfium_c.FPDFText_GetFontSize(handle, index) or (rect.top - rect.bottom)
+                if char_size < size * SUPERSCRIPT_SIZE and origin_y.value - baseline > size * SUPERSCRIPT_RISE:
+                    chars.append(char)
+                    x1 = rect.right
+                    generated_break, after_marker = False, True
+                    continue
+                if size < char_size * SUPERSCRIPT_SIZE and baseline - origin_y.value > char_size * SUPERSCRIPT_RISE:
+                    # The word so far was a raised marker before this word: the word's
+                    # line and size are this character's.
+                    size, baseline, bottom_of_word = char_size, origin_y.value, rect.bottom
+                    top = max(top, rect.top)
+                    font = _font_name(handle, index, font_buffer)
+                    chars.append(char)
+                    x1 = rect.right
+                    generated_break = after_marker = False
+                    continue
+                flush()
+            elif generated_break and not after_marker:
+                flush()
+        generated_break = after_marker = False
         if not chars:
             pdfium_c.FPDFText_GetCharOrigin(handle, index, origin_x, origin_y)
             size = pdfium_c.FPDFText_GetFontSize(handle, index) or (rect.top - rect.bottom)
