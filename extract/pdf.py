@@ -17,7 +17,7 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from extract.documents import Document, DocumentError, Line, Word, sha256_of
 
@@ -249,6 +249,11 @@ def table_columns(lines: Iterable[Line]) -> list[Column]:
     return [Column(x0, x1) for x0, x1 in _merge(spans, max(size, 1.0) * CELL_GAP)]
 
 
+def cell_gap(words: Sequence[Word]) -> float:
+    """The widest gap between two words of one cell (a space in a label or a number)."""
+    return max((word.size for word in words), default=0.0) * CELL_GAP or CELL_GAP
+
+
 def column_of(word: Word, columns: Sequence[Column]) -> int | None:
     """The index of the column that holds most of `word`, None if none does."""
     best, best_overlap = None, 0.0
@@ -333,7 +338,11 @@ def _columns_under(x0: float, x1: float, columns: Sequence[Column]) -> tuple[int
     return 0, n - 1
 
 
-def header_cells(lines: Sequence[Line], columns: Sequence[Column]) -> list[HeaderCell]:
+def header_cells(
+    lines: Sequence[Line],
+    columns: Sequence[Column],
+    fit: Callable[[float, float, Sequence[Column]], tuple[int, int]] | None = None,
+) -> list[HeaderCell]:
     """The labels of a header printed over several lines, each with the columns it spans.
 
     On each line, words close together form a label part; a part continues the
@@ -341,14 +350,19 @@ def header_cells(lines: Sequence[Line], columns: Sequence[Column]) -> list[Heade
     its cell). A label spanning several columns ('Quarter 2 2002' over days and
     change) stays one cell, apart from the labels below it. A word broken with a
     hyphen at a line end ('Ergo-' / 'therapists') is joined again.
+
+    `fit` gives the columns a label stands over: by default the fewest columns
+    whose gutters hold it (columns made from header and data words together);
+    `label_columns` for columns made from the data alone (`data_columns`).
     """
+    fit = fit or _columns_under
     cells: list[HeaderCell] = []
     open_cells: dict[tuple[int, int], int] = {}  # columns → index in `cells`, for the line above
     for line in lines:
         now: dict[tuple[int, int], int] = {}
         for group in clusters(line):
             text = " ".join(word.text for word in group)
-            span = _columns_under(group[0].x0, group[-1].x1, columns)
+            span = fit(group[0].x0, group[-1].x1, columns)
             x0, x1 = group[0].x0, group[-1].x1
             if span in open_cells:
                 index = open_cells[span]
@@ -369,6 +383,57 @@ def header_cells(lines: Sequence[Line], columns: Sequence[Column]) -> list[Heade
             cell = HeaderCell(cell.text, min(o.first for o in below), max(o.last for o in below), cell.top, cell.x0, cell.x1)
         spanned.append(cell)
     return sorted(spanned, key=lambda c: (c.first, c.top))
+
+
+def _overlaps(x0: float, x1: float, column: Column) -> bool:
+    return min(x1, column.x1) - max(x0, column.x0) > 0
+
+
+def _column_at(x: float, columns: Sequence[Column]) -> int:
+    """The column whose share of the page holds `x`: boundaries at the middle of each gutter."""
+    return sum(x > (left.x1 + right.x0) / 2 for left, right in zip(columns, columns[1:]))
+
+
+def label_columns(x0: float, x1: float, columns: Sequence[Column]) -> tuple[int, int]:
+    """The data columns a header label stands over (columns from `data_columns`).
+
+    A label over the numbers of several columns spans them; a label over no
+    number (centred over right-aligned numbers, narrower than its cell) belongs
+    to the column whose share of the page holds its centre.
+    """
+    over = [index for index, column in enumerate(columns) if _overlaps(x0, x1, column)]
+    if over:
+        return over[0], over[-1]
+    index = _column_at((x0 + x1) / 2, columns)
+    return index, index
+
+
+def data_columns(data: Iterable[Line], header: Sequence[Line] = ()) -> list[Column]:
+    """The columns of a table from the word groups of its data rows.
+
+    The data settle the columns: each column is the union of its values' boxes
+    and the gutters no value crosses separate them, however the header labels
+    are aligned or wrapped. Only a column empty on the whole page has no data:
+    its header label shows it, as a second label on one header line beside a
+    column's own label, standing over no value.
+    """
+    words = [word for line in data for word in line.words]
+    spans = _merge([(word.x0, word.x1) for word in words], cell_gap(words))
+    columns = [Column(x0, x1) for x0, x1 in spans]
+    if not columns:
+        return table_columns(header)
+    for line in header:
+        by_column: dict[int, list[list[Word]]] = {}
+        for group in clusters(line):
+            by_column.setdefault(label_columns(group[0].x0, group[-1].x1, columns)[0], []).append(group)
+        for groups in by_column.values():
+            if len(groups) < 2:
+                continue
+            for group in groups:
+                if not any(_overlaps(group[0].x0, group[-1].x1, column) for column in columns):
+                    columns.append(Column(group[0].x0, group[-1].x1))
+        columns.sort(key=lambda column: column.x0)
+    return columns
 
 
 def header_labels(lines: Sequence[Line], columns: Sequence[Column]) -> list[str]:
