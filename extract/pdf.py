@@ -30,6 +30,15 @@ WORD_GAP = 0.25
 # a space inside a label or a thousands group (about 0.28 em) joins, the padding
 # between two columns (at least two cell margins) separates.
 CELL_GAP = 0.45
+# In a monospaced font (Courier, a text dump) a space is as wide as any glyph,
+# about 0.6 em, wider than CELL_GAP: there a gap wider than this many spaces
+# separates cells (columns of a dump are two or more spaces apart).
+MONOSPACE_CELL_GAP = 1.5
+_MONOSPACE_NAMES = ("courier", "mono", "consol", "fixed", "typewriter", "letter gothic", "lettergothic")
+# A font whose words of letters all have one advance per character (within this
+# share) is monospaced, whatever its name.
+MONOSPACE_SPREAD = 0.03
+
 # A footnote marker ('Man-years¹') is set in a font at most this share of its
 # word's size, its baseline raised by at least this share of the word's size.
 SUPERSCRIPT_SIZE = 0.9
@@ -240,18 +249,49 @@ def table_columns(lines: Iterable[Line]) -> list[Column]:
     The gutters no word crosses separate the columns, so a right-aligned
     number, a wrapped header label and an empty cell all fall into place.
     """
-    spans: list[tuple[float, float]] = []
-    size = 0.0
-    for line in lines:
-        for word in line.words:
-            spans.append((word.x0, word.x1))
-            size = max(size, word.size)
-    return [Column(x0, x1) for x0, x1 in _merge(spans, max(size, 1.0) * CELL_GAP)]
+    words = [word for line in lines for word in line.words]
+    spans = [(word.x0, word.x1) for word in words]
+    size = max((word.size for word in words), default=0.0)
+    gap = max(max(size, 1.0) * CELL_GAP, cell_gap(words))
+    return [Column(x0, x1) for x0, x1 in _merge(spans, gap)]
+
+
+def monospace_widths(words: Iterable[Word]) -> dict[str, float]:
+    """The width of a space (= of every glyph) in each monospaced font among `words`.
+
+    Measured from the characters' advance: a word of n glyphs is n advances wide.
+    A font counts as monospaced by its name (Courier, …Mono) or, for other
+    names, when its words of letters agree on one advance (digits alone prove
+    nothing: proportional fonts set figures at one width too).
+    """
+    advances: dict[str, list[float]] = {}
+    lettered: dict[str, int] = {}
+    for word in words:
+        if len(word.text) >= 2 and word.x1 > word.x0:
+            advances.setdefault(word.fontname, []).append((word.x1 - word.x0) / len(word.text))
+            lettered[word.fontname] = lettered.get(word.fontname, 0) + (sum(ch.isalpha() for ch in word.text) >= 3)
+    widths: dict[str, float] = {}
+    for font, values in advances.items():
+        values.sort()
+        median = values[len(values) // 2]
+        named = any(hint in font.lower() for hint in _MONOSPACE_NAMES)
+        uniform = lettered[font] >= 3 and values[-1] - values[0] <= median * MONOSPACE_SPREAD * 2
+        if named or uniform:
+            widths[font] = median
+    return widths
+
+
+def _gap_in_cell(word: Word, spaces: dict[str, float]) -> float:
+    """The widest gap after `word` that still leaves the next word in its cell."""
+    return max(max(word.size, 1.0) * CELL_GAP, spaces.get(word.fontname, 0.0) * MONOSPACE_CELL_GAP)
 
 
 def cell_gap(words: Sequence[Word]) -> float:
     """The widest gap between two words of one cell (a space in a label or a number)."""
-    return max((word.size for word in words), default=0.0) * CELL_GAP or CELL_GAP
+    if not words:
+        return CELL_GAP
+    spaces = monospace_widths(words)
+    return max(_gap_in_cell(word, spaces) for word in words)
 
 
 def column_of(word: Word, columns: Sequence[Column]) -> int | None:
@@ -306,8 +346,9 @@ class HeaderCell:
 def clusters(line: Line) -> list[list[Word]]:
     """The words of one line grouped into cells by the gaps between them."""
     groups: list[list[Word]] = []
+    spaces = monospace_widths(line.words)
     for word in line.words:
-        if groups and word.x0 - groups[-1][-1].x1 <= max(word.size, 1.0) * CELL_GAP:
+        if groups and word.x0 - groups[-1][-1].x1 <= max(max(word.size, 1.0) * CELL_GAP, spaces.get(word.fontname, 0.0) * MONOSPACE_CELL_GAP):
             groups[-1].append(word)
         else:
             groups.append([word])

@@ -12,7 +12,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from extract.documents import Line, Word, read_document
-from extract.pdf import cells_of, data_columns, header_cells, label_columns
+from extract.pdf import cells_of, clusters, data_columns, header_cells, label_columns
 
 
 def paragraphs_pdf(path: Path, texts: list[str], font: str = "Times-Roman", size: float = 10) -> Path:
@@ -92,3 +92,38 @@ def test_a_column_empty_on_the_whole_page_keeps_its_label() -> None:
     assert len(columns) == 4
     assert cells_of(data[0], columns) == ["Moss", "43", "", "12"]
     assert [c.text for c in header_cells(header, columns, fit=label_columns)] == ["Kommune", "Andel", "Timepris", "Pris"]
+
+
+def courier_pdf(path: Path, lines: list[str], size: float = 6.0) -> Path:
+    page = canvas.Canvas(str(path), pagesize=landscape(A4))
+    page.setFont("Courier", size)
+    for index, text in enumerate(lines):
+        page.drawString(25, 560 - index * size * 1.25, text)
+    page.save()
+    return path
+
+
+def test_a_space_in_a_monospace_cell_does_not_split_it(tmp_path: Path) -> None:
+    # A text dump in Courier: a space is 0.6 em wide, columns are two or more spaces apart.
+    rows = [
+        "Kommune                 Andel      Timepris",
+        "0101 Halden                57      1 235,70",
+        "0528 Østre Toten           43         12,50",
+        "0104 Moss                   .            ..",
+    ]
+    lines = read_document(courier_pdf(tmp_path / "dump.pdf", rows)).lines
+    header, data = lines[:1], lines[1:]
+    columns = data_columns(data, header)
+    assert [cells_of(line, columns) for line in data] == [
+        ["0101 Halden", "57", "1 235,70"],
+        ["0528 Østre Toten", "43", "12,50"],
+        ["0104 Moss", ".", ".."],
+    ]
+    assert [[w.text for w in group] for group in clusters(header[0])] == [["Kommune"], ["Andel"], ["Timepris"]]
+    assert [c.text for c in header_cells(header, columns, fit=label_columns)] == ["Kommune", "Andel", "Timepris"]
+
+
+def test_proportional_digits_do_not_look_monospace() -> None:
+    # Tabular figures are all one width in Times too: a row of numbers keeps the narrow cell gap.
+    row = line(1, word("Moss", 10, 27, 10), word("12", 100, 108, 10), word("34", 112, 120, 10))
+    assert len(clusters(row)) == 3
