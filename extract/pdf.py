@@ -44,6 +44,9 @@ MONOSPACE_SPREAD = 0.03
 SUPERSCRIPT_SIZE = 0.9
 SUPERSCRIPT_RISE = 0.15
 
+# PDFium reports a hyphen that ends a line as U+0002 (it takes it for a soft
+# hyphen); the document printed a hyphen ('Ergo-' / 'therapists').
+_PDFIUM_LINE_END_HYPHEN = "\x02"
 _WHITESPACE = {" ", "\t", "\r", "\n", "\u00a0", "\u202f", "\u2009", "\u2007", "\u200b", "\ufffe", "\x00"}
 
 
@@ -130,6 +133,8 @@ def page_words(textpage, page_height: float) -> list[Word]:
         if char in _WHITESPACE:
             flush()
             continue
+        if char == _PDFIUM_LINE_END_HYPHEN:
+            char = "-"
         pdfium_c.FPDFText_GetLooseCharBox(handle, index, rect)
         if chars:
             gap = rect.left - x1

@@ -127,3 +127,9 @@ def test_proportional_digits_do_not_look_monospace() -> None:
     # Tabular figures are all one width in Times too: a row of numbers keeps the narrow cell gap.
     row = line(1, word("Moss", 10, 27, 10), word("12", 100, 108, 10), word("34", 112, 120, 10))
     assert len(clusters(row)) == 3
+
+
+def test_a_hyphen_at_a_line_end_stays_a_hyphen(tmp_path: Path) -> None:
+    # PDFium reports a hyphen that ends a line as a soft hyphen (U+0002).
+    path = courier_pdf(tmp_path / "hyphen.pdf", ["Man-years, total Auxiliary nurses Ergo-", "therapists"])
+    assert [line.text for line in read_document(path).lines] == ["Man-years, total Auxiliary nurses Ergo-", "therapists"]
