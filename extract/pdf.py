@@ -17,7 +17,7 @@ from __future__ import annotations
 import ctypes
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from extract.documents import Document, DocumentError, Line, Word, sha256_of
 
@@ -30,12 +30,33 @@ WORD_GAP = 0.25
 # a space inside a label or a thousands group (about 0.28 em) joins, the padding
 # between two columns (at least two cell margins) separates.
 CELL_GAP = 0.45
+# In a monospaced font (Courier, a text dump) a space is as wide as any glyph,
+# about 0.6 em, wider than CELL_GAP: there a gap wider than this many spaces
+# separates cells (columns of a dump are two or more spaces apart).
+MONOSPACE_CELL_GAP = 1.5
+_MONOSPACE_NAMES = ("courier", "mono", "consol", "fixed", "typewriter", "letter gothic", "lettergothic")
+# A font whose words of letters all have one advance per character (within this
+# share) is monospaced, whatever its name.
+MONOSPACE_SPREAD = 0.03
 
+# A footnote marker ('Man-years¹') is set in a font at most this share of its
+# word's size, its baseline raised by at least this share of the word's size.
+SUPERSCRIPT_SIZE = 0.9
+SUPERSCRIPT_RISE = 0.15
+
+# PDFium reports a hyphen that ends a line as U+0002 (it takes it for a soft
+# hyphen); the document printed a hyphen ('Ergo-' / 'therapists').
+_PDFIUM_LINE_END_HYPHEN = "\x02"
 _WHITESPACE = {" ", "\t", "\r", "\n", "\u00a0", "\u202f", "\u2009", "\u2007", "\u200b", "\ufffe", "\x00"}
 
 
 def group_words_into_lines(words: list[Word]) -> list[list[Word]]:
-    """Rows by baseline: sort by baseline, start a new row when it jumps."""
+    """Rows by baseline: sort by baseline, start a new row when it jumps.
+
+    A footnote marker set apart from its word ('¹ Definisjoner') is printed
+    smaller and raised: it joins the line whose letters it stands beside instead
+    of making a line of its own above it.
+    """
     rows: list[list[Word]] = []
     for word in sorted(words, key=lambda w: (round(w.bottom, 1), w.x0)):
         if rows:
@@ -45,7 +66,31 @@ def group_words_into_lines(words: list[Word]) -> list[list[Word]]:
                 rows[-1].append(word)
                 continue
         rows.append([word])
-    return [sorted(row, key=lambda w: w.x0) for row in rows]
+    for index in range(len(rows) - 1):
+        below = rows[index + 1]
+        markers = [word for word in rows[index] if _is_superscript_of(word, below)]
+        if markers:
+            rows[index] = [word for word in rows[index] if word not in markers]
+            below.extend(markers)
+    return [sorted(row, key=lambda w: w.x0) for row in rows if row]
+
+
+def _size(word: Word) -> float:
+    return word.size or (word.bottom - word.top)
+
+
+def _is_superscript_of(word: Word, line: list[Word]) -> bool:
+    """`word` is a marker raised beside the words of `line`: clearly smaller, its
+    baseline inside their letters' height, and next to one of them."""
+    for other in line:
+        size = _size(other)
+        if (
+            _size(word) < size * SUPERSCRIPT_SIZE
+            and other.top <= word.bottom <= other.bottom - size * SUPERSCRIPT_RISE
+            and word.x0 - size * 2 <= other.x1 and other.x0 <= word.x1 + size * 2
+        ):
+            return True
+    return False
 
 
 def _font_name(textpage, index: int, buffer) -> str:
@@ -77,16 +122,48 @@ def page_words(textpage, page_height: float) -> list[Word]:
             words.append(Word("".join(chars), x0, x1, page_height - top, page_height - baseline, font, size))
             chars.clear()
 
+    # PDFium writes a line break of its own around a raised marker; it ends the
+    # word unless the marker is glued to it.
+    generated_break = after_marker = False
     for index in range(count):
         char = chr(pdfium_c.FPDFText_GetUnicode(handle, index))
-        if char in _WHITESPACE or pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
+        if pdfium_c.FPDFText_IsGenerated(handle, index) == 1:
+            generated_break = True
+            continue
+        if char in _WHITESPACE:
             flush()
             continue
+        if char == _PDFIUM_LINE_END_HYPHEN:
+            char = "-"
         pdfium_c.FPDFText_GetLooseCharBox(handle, index, rect)
         if chars:
             gap = rect.left - x1
-            if gap > size * WORD_GAP or gap < -size or abs(rect.bottom - bottom_of_word) > size * BASELINE_TOLERANCE:
+            if gap > size * WORD_GAP or gap < -size:
                 flush()
+            elif abs(rect.bottom - bottom_of_word) > size * BASELINE_TOLERANCE:
+                # Off the word's baseline: a footnote marker glued to the word
+                # ('Man-years¹,' or '¹0716') belongs to it, anything else starts a word.
+                pdfium_c.FPDFText_GetCharOrigin(handle, index, origin_x, origin_y)
+                char_size = pdfium_c.FPDFText_GetFontSize(handle, index) or (rect.top - rect.bottom)
+                if char_size < size * SUPERSCRIPT_SIZE and origin_y.value - baseline > size * SUPERSCRIPT_RISE:
+                    chars.append(char)
+                    x1 = rect.right
+                    generated_break, after_marker = False, True
+                    continue
+                if size < char_size * SUPERSCRIPT_SIZE and baseline - origin_y.value > char_size * SUPERSCRIPT_RISE:
+                    # The word so far was a raised marker before this word: the word's
+                    # line and size are this character's.
+                    size, baseline, bottom_of_word = char_size, origin_y.value, rect.bottom
+                    top = max(top, rect.top)
+                    font = _font_name(handle, index, font_buffer)
+                    chars.append(char)
+                    x1 = rect.right
+                    generated_break = after_marker = False
+                    continue
+                flush()
+            elif generated_break and not after_marker:
+                flush()
+        generated_break = after_marker = False
         if not chars:
             pdfium_c.FPDFText_GetCharOrigin(handle, index, origin_x, origin_y)
             size = pdfium_c.FPDFText_GetFontSize(handle, index) or (rect.top - rect.bottom)
@@ -177,13 +254,49 @@ def table_columns(lines: Iterable[Line]) -> list[Column]:
     The gutters no word crosses separate the columns, so a right-aligned
     number, a wrapped header label and an empty cell all fall into place.
     """
-    spans: list[tuple[float, float]] = []
-    size = 0.0
-    for line in lines:
-        for word in line.words:
-            spans.append((word.x0, word.x1))
-            size = max(size, word.size)
-    return [Column(x0, x1) for x0, x1 in _merge(spans, max(size, 1.0) * CELL_GAP)]
+    words = [word for line in lines for word in line.words]
+    spans = [(word.x0, word.x1) for word in words]
+    size = max((word.size for word in words), default=0.0)
+    gap = max(max(size, 1.0) * CELL_GAP, cell_gap(words))
+    return [Column(x0, x1) for x0, x1 in _merge(spans, gap)]
+
+
+def monospace_widths(words: Iterable[Word]) -> dict[str, float]:
+    """The width of a space (= of every glyph) in each monospaced font among `words`.
+
+    Measured from the characters' advance: a word of n glyphs is n advances wide.
+    A font counts as monospaced by its name (Courier, …Mono) or, for other
+    names, when its words of letters agree on one advance (digits alone prove
+    nothing: proportional fonts set figures at one width too).
+    """
+    advances: dict[str, list[float]] = {}
+    lettered: dict[str, int] = {}
+    for word in words:
+        if len(word.text) >= 2 and word.x1 > word.x0:
+            advances.setdefault(word.fontname, []).append((word.x1 - word.x0) / len(word.text))
+            lettered[word.fontname] = lettered.get(word.fontname, 0) + (sum(ch.isalpha() for ch in word.text) >= 3)
+    widths: dict[str, float] = {}
+    for font, values in advances.items():
+        values.sort()
+        median = values[len(values) // 2]
+        named = any(hint in font.lower() for hint in _MONOSPACE_NAMES)
+        uniform = lettered[font] >= 3 and values[-1] - values[0] <= median * MONOSPACE_SPREAD * 2
+        if named or uniform:
+            widths[font] = median
+    return widths
+
+
+def _gap_in_cell(word: Word, spaces: dict[str, float]) -> float:
+    """The widest gap after `word` that still leaves the next word in its cell."""
+    return max(max(word.size, 1.0) * CELL_GAP, spaces.get(word.fontname, 0.0) * MONOSPACE_CELL_GAP)
+
+
+def cell_gap(words: Sequence[Word]) -> float:
+    """The widest gap between two words of one cell (a space in a label or a number)."""
+    if not words:
+        return CELL_GAP
+    spaces = monospace_widths(words)
+    return max(_gap_in_cell(word, spaces) for word in words)
 
 
 def column_of(word: Word, columns: Sequence[Column]) -> int | None:
@@ -238,8 +351,9 @@ class HeaderCell:
 def clusters(line: Line) -> list[list[Word]]:
     """The words of one line grouped into cells by the gaps between them."""
     groups: list[list[Word]] = []
+    spaces = monospace_widths(line.words)
     for word in line.words:
-        if groups and word.x0 - groups[-1][-1].x1 <= max(word.size, 1.0) * CELL_GAP:
+        if groups and word.x0 - groups[-1][-1].x1 <= max(max(word.size, 1.0) * CELL_GAP, spaces.get(word.fontname, 0.0) * MONOSPACE_CELL_GAP):
             groups[-1].append(word)
         else:
             groups.append([word])
@@ -270,7 +384,11 @@ def _columns_under(x0: float, x1: float, columns: Sequence[Column]) -> tuple[int
     return 0, n - 1
 
 
-def header_cells(lines: Sequence[Line], columns: Sequence[Column]) -> list[HeaderCell]:
+def header_cells(
+    lines: Sequence[Line],
+    columns: Sequence[Column],
+    fit: Callable[[float, float, Sequence[Column]], tuple[int, int]] | None = None,
+) -> list[HeaderCell]:
     """The labels of a header printed over several lines, each with the columns it spans.
 
     On each line, words close together form a label part; a part continues the
@@ -278,14 +396,19 @@ def header_cells(lines: Sequence[Line], columns: Sequence[Column]) -> list[Heade
     its cell). A label spanning several columns ('Quarter 2 2002' over days and
     change) stays one cell, apart from the labels below it. A word broken with a
     hyphen at a line end ('Ergo-' / 'therapists') is joined again.
+
+    `fit` gives the columns a label stands over: by default the fewest columns
+    whose gutters hold it (columns made from header and data words together);
+    `label_columns` for columns made from the data alone (`data_columns`).
     """
+    fit = fit or _columns_under
     cells: list[HeaderCell] = []
     open_cells: dict[tuple[int, int], int] = {}  # columns → index in `cells`, for the line above
     for line in lines:
         now: dict[tuple[int, int], int] = {}
         for group in clusters(line):
             text = " ".join(word.text for word in group)
-            span = _columns_under(group[0].x0, group[-1].x1, columns)
+            span = fit(group[0].x0, group[-1].x1, columns)
             x0, x1 = group[0].x0, group[-1].x1
             if span in open_cells:
                 index = open_cells[span]
@@ -306,6 +429,57 @@ def header_cells(lines: Sequence[Line], columns: Sequence[Column]) -> list[Heade
             cell = HeaderCell(cell.text, min(o.first for o in below), max(o.last for o in below), cell.top, cell.x0, cell.x1)
         spanned.append(cell)
     return sorted(spanned, key=lambda c: (c.first, c.top))
+
+
+def _overlaps(x0: float, x1: float, column: Column) -> bool:
+    return min(x1, column.x1) - max(x0, column.x0) > 0
+
+
+def _column_at(x: float, columns: Sequence[Column]) -> int:
+    """The column whose share of the page holds `x`: boundaries at the middle of each gutter."""
+    return sum(x > (left.x1 + right.x0) / 2 for left, right in zip(columns, columns[1:]))
+
+
+def label_columns(x0: float, x1: float, columns: Sequence[Column]) -> tuple[int, int]:
+    """The data columns a header label stands over (columns from `data_columns`).
+
+    A label over the numbers of several columns spans them; a label over no
+    number (centred over right-aligned numbers, narrower than its cell) belongs
+    to the column whose share of the page holds its centre.
+    """
+    over = [index for index, column in enumerate(columns) if _overlaps(x0, x1, column)]
+    if over:
+        return over[0], over[-1]
+    index = _column_at((x0 + x1) / 2, columns)
+    return index, index
+
+
+def data_columns(data: Iterable[Line], header: Sequence[Line] = ()) -> list[Column]:
+    """The columns of a table from the word groups of its data rows.
+
+    The data settle the columns: each column is the union of its values' boxes
+    and the gutters no value crosses separate them, however the header labels
+    are aligned or wrapped. Only a column empty on the whole page has no data:
+    its header label shows it, as a second label on one header line beside a
+    column's own label, standing over no value.
+    """
+    words = [word for line in data for word in line.words]
+    spans = _merge([(word.x0, word.x1) for word in words], cell_gap(words))
+    columns = [Column(x0, x1) for x0, x1 in spans]
+    if not columns:
+        return table_columns(header)
+    for line in header:
+        by_column: dict[int, list[list[Word]]] = {}
+        for group in clusters(line):
+            by_column.setdefault(label_columns(group[0].x0, group[-1].x1, columns)[0], []).append(group)
+        for groups in by_column.values():
+            if len(groups) < 2:
+                continue
+            for group in groups:
+                if not any(_overlaps(group[0].x0, group[-1].x1, column) for column in columns):
+                    columns.append(Column(group[0].x0, group[-1].x1))
+        columns.sort(key=lambda column: column.x0)
+    return columns
 
 
 def header_labels(lines: Sequence[Line], columns: Sequence[Column]) -> list[str]:

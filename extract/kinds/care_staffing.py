@@ -128,8 +128,8 @@ def split_label_and_cells(text: str, n_cells: int | None = None) -> tuple[str, l
 def from_pdf(document: Document) -> Document:
     """The PDF's table in the text rendering's dialect, rebuilt from geometry.
 
-    On each page the columns come from the positions of the header labels and
-    the data's words; a cell's words are joined by a no-break space (a thousands
+    On each page the columns come from the data's words (the gutters between
+    the values) and the header's labels are placed over them; a cell's words are joined by a no-break space (a thousands
     group stays in its number) and an empty position becomes a lone no-break
     space, so the text parser reads the PDF as it reads the rendering. The
     header becomes one line of labels in column order, however it was wrapped.
@@ -151,9 +151,10 @@ def from_pdf(document: Document) -> Document:
             continue
         header = lines[:first]
         data = [line for line in lines[first:] if CareStaffing._row_kind(line.text)]
-        columns = pdf.table_columns([*header, *data])
+        columns = pdf.data_columns(data, header)
         if header:
-            labels = pdf.header_labels(header, columns)
+            labels = [" ".join(cell.text for cell in pdf.header_cells(header, columns, fit=pdf.label_columns) if cell.first == index)
+                      for index in range(len(columns))]
             replacements[header[0].number] = " ".join([NBSP, *(label for label in labels[1:] if label)])
             replacements.update({line.number: "" for line in header[1:]})
         for line in data:

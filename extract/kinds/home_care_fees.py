@@ -209,9 +209,9 @@ def area_of(label: str, in_district_section: bool) -> Area | str:
 def from_pdf(document: Document) -> Document:
     """The PDF's table as the rendering's markdown rows, rebuilt from geometry.
 
-    On each page the columns come from the data's words and the price-type
-    labels of the header's lower tier; a word belongs to the column it stands
-    in, an empty position is an empty cell. The header's labels are read per
+    On each page the columns come from the data's words (the gutters between
+    the values), and the header's labels are placed over them; a word belongs
+    to the column it stands in, an empty position is an empty cell. The header's labels are read per
     column (a label wrapped inside its cell is one label; an income band spans
     its price columns) and written as the rendering's two header rows.
     """
@@ -241,8 +241,8 @@ def from_pdf(document: Document) -> Document:
                 notes.append(line)  # the footnote under the table, wrapped over lines
             else:
                 data.append(line)
-        columns = pdf.table_columns([header[-1], *data])
-        cells = pdf.header_cells(header, columns)
+        columns = pdf.data_columns(data, header)
+        cells = pdf.header_cells(header, columns, fit=pdf.label_columns)
         upper = [cell.text for cell in cells if not price_type_of(cell.text)]
         lower = [cell.text for cell in cells if price_type_of(cell.text)]
         replacements.update({line.number: "" for line in header})
