@@ -150,16 +150,18 @@ def pdf_table(document: Document) -> tuple[Document, frozenset[int]]:
     """
     from extract import pdf
 
-    title = next((index for index, line in enumerate(document.lines) if _TITLE.search(line.text)), None)
+    furniture = running_lines(document)
+    title = next((index for index, line in enumerate(document.lines) if _TITLE.search(line.text) and line.number not in furniture), None)
     if title is None:
         return document, frozenset()
-    replacements: dict[int, str] = {}
+    replacements: dict[int, str] = {number: "" for number in furniture}
     geometric: set[int] = set()
     pages: dict[int, list[Line]] = {}
     for line in document.lines[title:]:
         if _END_OF_TABLE.match(line.text):
             break
-        pages.setdefault(line.page, []).append(line)
+        if line.number not in furniture:
+            pages.setdefault(line.page, []).append(line)
     first_header: list[Quarter] | None = None
     for page_index, page_lines in enumerate(pages.values()):
         lines, blanked = glue_raised_markers(page_lines)
@@ -188,6 +190,32 @@ def pdf_table(document: Document) -> tuple[Document, frozenset[int]]:
             else:
                 replacements[line.number] = line.text
     return pdf.rebuild(document, replacements), frozenset(geometric)
+
+
+def running_lines(document: Document) -> set[int]:
+    """Running heads and feet: the first or last line of a page whose text (digits
+    aside, for page numbers and years) is the first or last line of another page too.
+
+    A running head may name the table ('Sickness absence man-days. Men'): it is
+    neither the title nor a header inside the table. A repeated table header is
+    not page furniture: a line holding a quarter label is never taken.
+    """
+    by_page: dict[int | None, list[Line]] = {}
+    for line in document.lines:
+        if line.text.strip():
+            by_page.setdefault(line.page, []).append(line)
+    if len(by_page) < 2:
+        return set()
+    ends: dict[str, set[int | None]] = {}
+    candidates: list[tuple[str, Line]] = []
+    for page, lines in by_page.items():
+        for line in {lines[0].number: lines[0], lines[-1].number: lines[-1]}.values():
+            if is_data_row(line.text) or _starts_label(line):
+                continue
+            key = re.sub(r"\d+", "#", normalised(line.text))
+            ends.setdefault(key, set()).add(page)
+            candidates.append((key, line))
+    return {line.number for key, line in candidates if len(ends[key]) >= 2}
 
 
 # The municipality, then man-days and change for two quarters, then four rates.

@@ -70,9 +70,10 @@ def plain(text: str) -> str:
 # ---------------------------------------------------------------- layouts ----
 
 
-def platypus_pdf(path: Path, model, font: str, bold: str, label_width: float, size: float) -> Path:
+def platypus_pdf(path: Path, model, font: str, bold: str, label_width: float, size: float, running_head: str | None = None) -> Path:
     """A platypus table: labels wrapped in narrow cells, bottom-aligned, grid lines,
-    numbers right-aligned, the header repeated on every page, markers superscript."""
+    numbers right-aligned, the header repeated on every page, markers superscript;
+    optionally a running head naming the table and a page number on every page."""
     title, header, rows, footnotes = model
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=15 * mm, bottomMargin=15 * mm)
     usable = A4[0] - 30 * mm
@@ -97,7 +98,16 @@ def platypus_pdf(path: Path, model, font: str, bold: str, label_width: float, si
     ]))
     story = [Paragraph(title, ParagraphStyle("t", parent=prose, fontName=bold, fontSize=10, leading=12)), table, Spacer(1, 6)]
     story += [Paragraph(note, prose) for note in footnotes]
-    doc.build(story)
+
+    def furniture(pdf: canvas.Canvas, doc: SimpleDocTemplate) -> None:
+        if running_head:
+            pdf.saveState()
+            pdf.setFont("Times-Italic", 8)
+            pdf.drawString(15 * mm, A4[1] - 9 * mm, running_head)
+            pdf.drawRightString(A4[0] - 15 * mm, 8 * mm, str(doc.page))
+            pdf.restoreState()
+
+    doc.build(story, onFirstPage=furniture, onLaterPages=furniture)
     return path
 
 
@@ -136,6 +146,10 @@ LAYOUTS = {
     # The same table typeset in Courier: a space is as wide as a column's padding.
     "courier_table": lambda path, model: platypus_pdf(path, model, "Courier", "Courier-Bold", 150, 6.5),
     "aligned_dump": aligned_pdf,
+    # A running head that names the table stands above the title on every page.
+    "times_running_head": lambda path, model: platypus_pdf(
+        path, model, "Times-Roman", "Times-Bold", 150, 7, running_head="Sickness absence man-days. Men. 2002    Statistics Norway"
+    ),
 }
 
 
