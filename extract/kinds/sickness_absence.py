@@ -182,10 +182,15 @@ def pdf_table(document: Document) -> tuple[Document, frozenset[int]]:
                 first_header = first_header or quarters
                 replacements[header[0].number] = " ".join(text for _, text in labels)
         columns = pdf.table_columns(data)
+        wrapped: dict[int, tuple[Line, str]] = {}
+        if len(columns) == TABLE_COLUMNS:
+            wrapped, absorbed = join_wrapped_names(lines[first:], columns)
+            replacements.update({number: "" for number in absorbed})
         for line in data:
             if len(columns) == TABLE_COLUMNS:
+                line, name = wrapped.get(line.number, (line, None))
                 label, *cells = pdf.cells_of(line, columns, joiner=NBSP)
-                replacements[line.number] = " ".join([label.replace(NBSP, " "), *(cell or NBSP for cell in cells)])
+                replacements[line.number] = " ".join([name or label.replace(NBSP, " "), *(cell or NBSP for cell in cells)])
                 geometric.add(line.number)
             else:
                 replacements[line.number] = line.text
@@ -216,6 +221,39 @@ def running_lines(document: Document) -> set[int]:
             ends.setdefault(key, set()).add(page)
             candidates.append((key, line))
     return {line.number for key, line in candidates if len(ends[key]) >= 2}
+
+
+def join_wrapped_names(lines: list[Line], columns) -> tuple[dict[int, tuple[Line, str]], set[int]]:
+    """Rows whose municipality name wraps inside a narrow first column.
+
+    The name's rest stands on the line below the row, alone in the first column
+    (cells aligned to the top), or the row's cells stand on that line beside the
+    name's rest (cells aligned to the bottom) and the row's own line holds only
+    the code and the name's start. Either way the two lines are one row: returns,
+    by the row's line number, the row with the words of both and its label, and
+    the numbers of the lines taken into a row.
+    """
+    from extract import pdf
+
+    def label_only(line: Line) -> bool:
+        return all(pdf.column_of(word, columns) == 0 for word in line.words)
+
+    def label_of(line: Line) -> str:
+        return " ".join(word.text for word in pdf.cell_words(line, columns)[0])
+
+    joined: dict[int, tuple[Line, str]] = {}
+    absorbed: set[int] = set()
+    for above, line in zip(lines, lines[1:]):
+        if not line.words or is_data_row(line.text) or _FOOTNOTE.match(line.text) or not is_data_row(above.text):
+            continue
+        if above.number in absorbed or label_only(line) == label_only(above):
+            continue
+        start, rest = label_of(above), label_of(line)
+        # A name broken after a hyphen ('Guovdageaidnu-' / 'Kautokeino') is one word again.
+        name = start + rest if start.endswith("-") and not start.endswith(" -") else f"{start} {rest}"
+        joined[above.number] = (Line(above.number, f"{above.text} {line.text}", above.page, above.words + line.words), name)
+        absorbed.add(line.number)
+    return joined, absorbed
 
 
 # The municipality, then man-days and change for two quarters, then four rates.

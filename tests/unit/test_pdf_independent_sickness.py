@@ -254,3 +254,48 @@ def test_monospace_labels_a_space_apart_continue_under_themselves() -> None:
         words_line(2, 18, ("2001", 20), ("2001", 60)),
     ]
     assert [q for q, _ in quarter_labels(lines)] == [Quarter(2001, 2), Quarter(2001, 3)]
+
+
+# -------------------------------------------------------- wrapped names ----
+
+
+def row_words(number: int, top: float, label: str, cells: list[str]) -> Line:
+    """A line of a nine-column table: the label at x 10, cell i right-aligned at x 100 + 40 i."""
+    words: list[Word] = []
+    x = 10.0
+    for text in label.split():
+        words.append(Word(text, x, x + 4 * len(text), top, top + 7, "Times-Roman", 7.0))
+        x += 4 * len(text) + 2
+    for index, cell in enumerate(cells):
+        right = 130.0 + 40 * index
+        for text in reversed(cell.split()):
+            words.append(Word(text, right - 4 * len(text), right, top, top + 7, "Times-Roman", 7.0))
+            right -= 4 * len(text) + 2
+    words.sort(key=lambda w: w.x0)
+    return Line(number, " ".join(w.text for w in words), 1, tuple(words))
+
+
+@pytest.mark.parametrize("aligned", ["top", "bottom"])
+def test_a_name_wrapped_in_the_first_column_is_one_row(aligned: str, tmp_path: Path) -> None:
+    from extract.kinds.sickness_absence import pdf_table
+
+    cells = ["3 278", "143", "3 653", "122", "5,5", "6,2", "5,2", "6,2"]
+    # Only the header's quarter labels matter here.
+    header = [
+        words_line(2, 20, ("Quarter", 120), ("2", 152), ("2002", 160), ("Quarter", 200), ("3", 232), ("2002", 240)),
+        words_line(3, 30, ("Quarter", 250), ("2", 282), ("2001", 290), ("Quarter", 320), ("3", 352), ("2001", 360)),
+        words_line(4, 40, ("Quarter", 380), ("2", 412), ("2002", 420), ("Quarter", 440), ("3", 472), ("2002", 480)),
+    ]
+    title = Line(1, "12 Sickness absence man-days. Men. Quarterly figures.", 1, (Word("12 Sickness absence man-days. Men. Quarterly figures.", 10, 300, 5, 12, "Times-Bold", 9.0),))
+    rows = [row_words(5, 50, "0101 Halden", ["17 663", "747", "19 012", "2 396", "5,4", "5,5", "5,5", "6,3"])]
+    if aligned == "top":
+        rows += [row_words(6, 60, "1648 Midtre", cells), row_words(7, 68, "Gauldal", [])]
+    else:
+        rows += [row_words(6, 60, "1648 Midtre", []), row_words(7, 68, "Gauldal", cells)]
+    rows += [row_words(8, 78, "0104 Moss", ["20 755", "1 236", "21 147", "-241", "6,2", "7,0", "6,4", "6,9"])]
+    document = Document(tmp_path / "t.pdf", "0" * 64, "pdf", [title, *header, *rows], {1: 600.0})
+    table, geometric = pdf_table(document)
+    texts = [line.text.replace(NBSP, " ") for line in table.lines if line.text.strip(" " + NBSP)]
+    assert "1648 Midtre Gauldal 3 278 143 3 653 122 5,5 6,2 5,2 6,2" in texts
+    assert not any(text.startswith("Gauldal") for text in texts)
+    assert 6 in geometric
