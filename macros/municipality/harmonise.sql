@@ -107,7 +107,9 @@
             current_municipality_code as municipality_code,
             {% for measure in fact['measures'] -%}
             {%- set m = measure['name'] -%}
-            sum({{ m }}_contribution) filter (where contribution_status = 'harmonised') as {{ m }}_known,
+            -- Rounded to a millionth: shares carry five decimals, values two, and
+            -- float noise (844.5200000000002) would otherwise reach the BI tool.
+            round(sum({{ m }}_contribution) filter (where contribution_status = 'harmonised'), 6) as {{ m }}_known,
             count(*) filter (where {{ m }} is null) as {{ m }}_missing_cells,
             {% endfor -%}
             {% for flag in fact['flags'] -%}

@@ -25,9 +25,9 @@ care_staffing_latest as (
         -- Over all education types an empty cell adds nothing, as in the published
         -- total (tested in staging): only an undocumented share makes the sum partial.
         case
-            when bool_and(undocumented_share_cells = 0) then sum(man_years_known)
+            when bool_and(undocumented_share_cells = 0) then round(sum(man_years_known), 6)
         end as care_staffing_man_years,
-        sum(man_years_known) as care_staffing_man_years_known_lower_bound,
+        round(sum(man_years_known), 6) as care_staffing_man_years_known_lower_bound,
         bool_and(undocumented_share_cells = 0) as care_staffing_is_complete
     from care_staffing
     where year = (select max(latest.year) from care_staffing as latest)
