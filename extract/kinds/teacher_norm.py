@@ -402,24 +402,92 @@ def _baseline(line: Line) -> float:
 
 
 def _pdf_header(lines: list[Line]) -> tuple[int, int] | None:
-    """(first header line, first line after it): the header starts at a
-    line whose first label is 'Kommune' and ends at the first gap wider than the
-    rows' pitch; bold lines between it and the first row are county headings."""
+    """(first header line, first line after it).
+
+    The header is the block of lines set solid above the first municipality
+    row, back to the gap above it: its labels may be aligned to the top of
+    their cells or to the bottom, so the line whose first label is 'Kommune'
+    may be anywhere in the block. It ends at the first gap wider than the
+    solid pitch; bold lines between it and the first row are county headings.
+    """
     from extract import pdf
 
-    for start, line in enumerate(lines):
+    for anchor, line in enumerate(lines):
         groups = pdf.clusters(line) if line.words else []
-        if len(groups) < 2 or classify_header(" ".join(w.text for w in groups[0])) != "name":
+        if not groups or classify_header(" ".join(w.text for w in groups[0])) != "name":
             continue
-        first_row = next((i for i in range(start + 1, len(lines)) if is_pdf_row(lines[i])), None)
+        first_row = next((i for i in range(anchor + 1, len(lines)) if is_pdf_row(lines[i])), None)
         if first_row is None or lines[first_row].page != line.page:
             continue
+        # The pitch of the lines from 'Kommune' on (a bottom-aligned header may
+        # have nothing under it but rows) bounds the header's pitch; the header's
+        # own, once its first line is known, tells where it ends.
+        start, solid = anchor, _solid_pitch(lines[anchor : first_row + 2])
+        while start > 0 and solid and _is_header_line_above(lines[start - 1], lines[start], solid):
+            start -= 1
         block = lines[start : first_row + 2]
-        pitches = [_baseline(b) - _baseline(a) for a, b in zip(block, block[1:]) if a.page == b.page]
-        solid = min((p for p in pitches if p > 0), default=0.0)
-        end = next((start + i + 1 for i, p in enumerate(pitches) if solid and p > solid * HEADER_GAP), first_row)
+        solid = _solid_pitch(block)
+        end = next((start + i + 1 for i, (a, b) in enumerate(zip(block, block[1:]))
+                    if a.page == b.page and solid and _baseline(b) - _baseline(a) > solid * HEADER_GAP), first_row)
+        if sum(len(pdf.clusters(header_line)) for header_line in lines[start:end]) < 2:
+            continue  # a lone 'Kommune' with no other labels: prose, not a header
         return start, min(end, first_row)
     return None
+
+
+def _solid_pitch(lines: list[Line]) -> float:
+    """The smallest distance between the baselines of consecutive lines on one page."""
+    pitches = [_baseline(b) - _baseline(a) for a, b in zip(lines, lines[1:]) if a.page == b.page]
+    return min((p for p in pitches if p > 0), default=0.0)
+
+
+def _is_header_line_above(above: Line, line: Line, solid: float) -> bool:
+    """`above` is a line of the header `line` belongs to: set solid over it, same weight, no values."""
+    from extract import pdf
+
+    return (
+        above.page == line.page
+        and 0 < _baseline(line) - _baseline(above) <= solid * HEADER_GAP
+        and pdf.is_bold_line(above) == pdf.is_bold_line(line)
+        and not is_pdf_row(above)
+    )
+
+
+def _words(lines: Iterable[Line]) -> list[str]:
+    return sorted(word.text for line in lines for word in line.words)
+
+
+def _repeated_header(body: list[Line], header: list[Line]) -> int:
+    """How many of a page's first lines repeat the header, compared by their words
+    (a repeat may break its labels over other lines); 0 if they do not."""
+    words = _words(header)
+    for count in range(1, min(len(body), len(header) + 2) + 1):
+        if _words(body[:count]) == words:
+            return count
+    return 0
+
+
+def _page_columns(header: list[Line], rows: list[Line]) -> tuple[list, list[str]]:
+    """A page's columns and each column's label.
+
+    The rows set the columns where every label stands over one of them: a label
+    centred over left-aligned names or right-aligned numbers need not overlap
+    them, and would otherwise make a column of its own. Where the rows leave a
+    column empty throughout, the header's words make it, as they stand."""
+    from extract import pdf
+
+    columns = pdf.table_columns(rows)
+    if not header:
+        return columns, []
+    cells = pdf.header_cells(header, columns)
+    if all(cell.span == 1 for cell in cells) and {cell.first for cell in cells} == set(range(len(columns))) \
+            and len(columns) >= max(len(pdf.clusters(line)) for line in header):
+        labels = [""] * len(columns)
+        for cell in sorted(cells, key=lambda c: (c.top, c.x0)):
+            labels[cell.first] = f"{labels[cell.first]} {cell.text}".strip()
+        return columns, labels
+    columns = pdf.table_columns([*header, *rows])
+    return columns, pdf.header_labels(header, columns)
 
 
 def from_pdf(document: Document) -> Document:
@@ -431,8 +499,8 @@ def from_pdf(document: Document) -> Document:
     and the rows' positions on each page (an empty position stays an empty
     cell); a bold line with no values is a county heading, printed unpadded
     as in the rendering, another line with no values a padded name (the parser
-    reports it). A header repeated at the top of a page is dropped, and prose
-    is joined into paragraphs, as the rendering prints it.
+    reports it). A header repeated at the top of a page (compared by its words)
+    is dropped, and prose is joined into paragraphs, as the rendering prints it.
     """
     from extract import pdf
 
@@ -442,7 +510,6 @@ def from_pdf(document: Document) -> Document:
         return document
     start, header_end = found
     header = lines[start:header_end]
-    header_texts = [line.text for line in header]
     replacements = pdf.join_paragraphs(lines[:start])
     pages: dict[int, list[Line]] = {}
     for line in lines[header_end:]:
@@ -450,16 +517,15 @@ def from_pdf(document: Document) -> Document:
     trailing: list[Line] = []
     for page, body in pages.items():
         page_header = header if page == header[0].page else []
-        if page != header[0].page and [line.text for line in body[: len(header)]] == header_texts:
-            page_header, body = body[: len(header)], body[len(header) :]
+        if page != header[0].page and (repeat := _repeated_header(body, header)):
+            page_header, body = body[:repeat], body[repeat:]
             replacements.update({line.number: "" for line in page_header})
         rows = [line for line in body if is_pdf_row(line)]
         if not rows:
             trailing += body
             continue
-        columns = pdf.table_columns([*page_header, *rows])
+        columns, labels = _page_columns(page_header, rows)
         if page_header is header:
-            labels = pdf.header_labels(page_header, columns)
             replacements[page_header[0].number] = "\t".join(labels)
             replacements.update({line.number: "" for line in page_header[1:]})
         last_row = body.index(rows[-1])

@@ -178,11 +178,27 @@ def has_pdf_row_shape(line: Line, table: list[Line]) -> bool:
         and [pdf.column_of(group[-1], columns) for group in groups] == in_order
 
 
+def _pdf_header_labels(header: list[Line], columns: list) -> list[str]:
+    """Each data column's label, its wrapped parts joined top to bottom.
+
+    The columns are the rows' (every cell of a NAV row holds a value): a label
+    centred over right-aligned numbers may not overlap them, so it is placed in
+    the column whose cell it stands in (right of the column before's numbers,
+    left of the column after's), not made a column of its own."""
+    from extract import pdf
+
+    labels = [""] * len(columns)
+    for cell in sorted(pdf.header_cells(header, columns), key=lambda c: (c.top, c.x0)):
+        labels[cell.first] = f"{labels[cell.first]} {cell.text}".strip()
+    return labels
+
+
 def from_pdf(document: Document) -> Document:
     """The PDF's tables in the text rendering's dialect (cells separated by tabs).
 
-    A table starts at a bold "I alt" line under a header naming the ytd column;
-    its rows are the lines that follow on the page and end in a value. Columns
+    A table starts at a bold "I alt" line under a header naming the ytd column
+    (or at a row under a header repeated alone after a page break); its rows
+    are the lines that follow on the page and end in a value. Columns
     come from the header's and rows' positions, so a name with a space in it
     ('Nord- Odal') is one cell and a thousands group ('7 534') stays in its
     number. The header becomes one line of labels, however they were wrapped,
@@ -196,7 +212,10 @@ def from_pdf(document: Document) -> Document:
     index = 0
     while index < len(lines):
         line = lines[index]
-        header = _pdf_header(lines, index) if fold(line.text).startswith("ialt") else None
+        # A fragment starts at its "I alt" line, or, where a page break repeated
+        # only the column header, at the first row under it.
+        starts = fold(line.text).startswith("ialt") or (line.words and is_pdf_value(line.words[-1].text))
+        header = _pdf_header(lines, index) if starts else None
         if not header:
             index += 1
             continue
@@ -207,8 +226,8 @@ def from_pdf(document: Document) -> Document:
                 and not month_range(lines[index].text) and not fold(lines[index].text).startswith("ialt"):
             rows.append(lines[index])
             index += 1
-        columns = pdf.table_columns([*header, *rows])
-        replacements[header[0].number] = "\t".join(pdf.header_labels(header, columns))
+        columns = pdf.table_columns(rows)
+        replacements[header[0].number] = "\t".join(_pdf_header_labels(header, columns))
         replacements.update({extra.number: "" for extra in header[1:]})
         replacements.update({row.number: "\t".join(pdf.cells_of(row, columns)) for row in rows})
         in_tables.update(member.number for member in [*header, *rows])
@@ -418,6 +437,11 @@ class _Reader:
     table: Table | None = None  # the table the last data row went to
     tables: int = 0
     awaiting_total: Line | None = None  # a header line whose "I alt" line is due next
+    # The fragment a column header interrupted, and its columns: a header repeated
+    # at a page break with no "I alt" line under it continues that fragment.
+    interrupted: tuple[Segment, Columns] | None = None
+    bad_header: ParseError | None = None  # the column header the lines below stand under, if unreadable
+    header_errors: list[ParseError] = field(default_factory=list)
     measure_variants: set[str] = field(default_factory=set)
     municipality_lines: dict[str, set[int]] = field(default_factory=dict)  # measure → line numbers
 
@@ -425,6 +449,10 @@ class _Reader:
         for line in self.document.lines:
             self.read_line(line)
         self.close_segment()
+        self.close_interrupted(self.interrupted)
+        if self.header_errors and not self.result.tables["participants"]:
+            # No fragment could be read: the document is not what its headers say.
+            raise self.header_errors[0]
         rejected = {reject.line.number for reject in self.result.rejects}
         for tiltak_type, numbers in self.municipality_lines.items():
             self.result.facts += [
@@ -464,9 +492,13 @@ class _Reader:
             return
         cells = split_cells(text)
         if is_column_header(cells):
-            self.columns = read_column_header(cells, self.months, line)
-            self.close_segment()
-            self.awaiting_total = line
+            self.read_header(line, cells)
+            return
+        if self.bad_header is not None:
+            # Under a header that could not be read no row can be placed: each is rejected.
+            if looks_like_row(cells) or has_table_shape(cells, self.months_count + 1):
+                self.reject(line, f"a row under a column header that could not be read "
+                                  f"(line {self.bad_header.line.number}: {self.bad_header})")
             return
         label = clean_name(cells[0])
         in_table = self.segment is not None and self.awaiting_total is None
@@ -481,15 +513,62 @@ class _Reader:
             return
         if self.awaiting_total is not None:
             self.awaiting_total = None
+            interrupted, self.interrupted = self.interrupted, None
             if fold(label).startswith("ialt"):
+                self.close_interrupted(interrupted)
                 self.open_segment(line, label, cells)
                 return
+            if interrupted is not None and interrupted[1] == self.columns:
+                # A header repeated at a page break without its "I alt" line: the
+                # table above goes on (its total is stored once, from its first line).
+                self.segment = interrupted[0]
+                self.read_row(line, label, cells)
+                return
+            self.close_interrupted(interrupted)
             self.reject(line, "the column header is not followed by an 'I alt' line; row read without a table")
             return
         if fold(label).startswith("ialt"):
             self.reject(line, "an 'I alt' line that does not follow a column header")
             return
         self.read_row(line, label, cells)
+
+    @property
+    def months_count(self) -> int:
+        return len(self.months)
+
+    def read_header(self, line: Line, cells: list[str]) -> None:
+        """A column header: the fragment above ends (or pauses, if this is a repeat).
+
+        A header that does not name the heading's months makes its fragment's
+        rows rejects; the other fragments are still read."""
+        if self.segment is not None and self.columns is not None:
+            previous = (self.segment, self.columns)
+            if self.segment.table is not None:
+                self.close_segment()
+            # else: an "I alt" line with no rows yet (at a page's foot); the first
+            # row under this header, if it is no "I alt" line, tells its table.
+            self.segment = None
+        else:
+            previous = self.interrupted  # two headers in a row: the first had nothing under it
+        self.interrupted = None
+        try:
+            self.columns = read_column_header(cells, self.months, line)
+        except ParseError as error:
+            self.reject(line, str(error))
+            self.header_errors.append(error)
+            self.close_interrupted(previous)
+            self.columns, self.bad_header, self.awaiting_total = None, error, None
+            return
+        self.bad_header = None
+        self.awaiting_total = line
+        self.interrupted = previous
+
+    def close_interrupted(self, interrupted: tuple[Segment, Columns] | None) -> None:
+        """Close a fragment a header interrupted and nothing continued."""
+        if interrupted is not None:
+            current, self.segment = self.segment, interrupted[0]
+            self.close_segment()
+            self.segment = current
 
     def measure(self, line: Line, label: str) -> str | None:
         tiltak_type, exact = match_measure(label)
