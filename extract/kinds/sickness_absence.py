@@ -26,12 +26,12 @@ import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import pyarrow as pa
 
 from extract.cells import MINUS_SIGNS, NBSP, NARROW_NBSP, PUBLISHED, SYMBOLS_SSB_SICKNESS, THIN_SPACE
-from extract.documents import Document, Line
+from extract.documents import Document, Line, Word
 from extract.kinds.base import Fact, ParseError, ParseResult, Reject, lineage, schema
 
 NOT_PUBLISHED = SYMBOLS_SSB_SICKNESS["-"]
@@ -127,48 +127,271 @@ class Reading:
 
 
 def from_pdf(document: Document) -> Document:
+    """The PDF's table as the rendering's lines (see `pdf_table`)."""
+    return pdf_table(document)[0]
+
+
+def pdf_table(document: Document) -> tuple[Document, frozenset[int]]:
     """The PDF's table as the rendering's lines, with the cells its columns show.
 
     Columns come from the positions of the data's words. A man-day cell's
     thousands groups are joined by a no-break space and cells by an ordinary
     space, so `17\u00a0663 747 19\u00a0012 2\u00a0396` carries the grouping the
     geometry settles; the parser still enumerates every reading and applies the
-    arithmetic, then keeps only the geometric one. The header becomes one line:
-    the spanning labels (quarters of the man-days), then the column labels.
+    arithmetic, then keeps only the geometric one. When the data's words do not
+    fall into the table's nine columns (a dump of text lines), the rows are left
+    as text for the arithmetic alone.
+
+    The header becomes one line of its quarter labels in reading order, each
+    label assembled from its words wherever the header wraps it ('Quarter 2' /
+    '2002'). On the title's page the header runs from its first line (see
+    `header_start`) to the first row; on later pages, every line above the first row.
+    Returns the document and the numbers of the rows whose cells its columns gave.
     """
     from extract import pdf
 
-    title = next((line.number for line in document.lines if _TITLE.search(line.text)), None)
+    furniture = running_lines(document)
+    title = next((index for index, line in enumerate(document.lines) if _TITLE.search(line.text) and line.number not in furniture), None)
     if title is None:
-        return document
-    replacements: dict[int, str] = {}
+        return document, frozenset()
+    replacements: dict[int, str] = {number: "" for number in furniture}
+    geometric: set[int] = set()
     pages: dict[int, list[Line]] = {}
-    for line in document.lines[title - 1 :]:
+    for line in document.lines[title:]:
         if _END_OF_TABLE.match(line.text):
             break
-        pages.setdefault(line.page, []).append(line)
+        if line.number not in furniture:
+            pages.setdefault(line.page, []).append(line)
     first_header: list[Quarter] | None = None
-    for lines in pages.values():
-        is_row = [bool(_TOTAL_ROW.match(line.text) or _CODE_ROW.match(line.text)) for line in lines]
+    for page_index, page_lines in enumerate(pages.values()):
+        lines, blanked = glue_raised_markers(page_lines)
+        replacements.update({number: "" for number in blanked})
+        is_row = [is_data_row(line.text) for line in lines]
         if not any(is_row):
             continue
         first = is_row.index(True)
-        start = next((i for i in range(first) if quarters_in(lines[i].text)), first)
+        start = header_start(lines, first) if page_index == 0 else 0
         header, data = lines[start:first], [line for line, row in zip(lines[first:], is_row[first:]) if row]
-        columns = pdf.table_columns(data)
-        if header:
-            cells = pdf.header_cells(header, columns)
-            text = " ".join([*(c.text for c in cells if c.span > 1), *(c.text for c in cells if c.span == 1)])
+        labels = quarter_labels(header)
+        if labels:
+            quarters = [quarter for quarter, _ in labels]
             replacements.update({line.number: "" for line in header})
             # A header repeated after a page break names the same quarters; it is not
             # read again (a header naming others is left for the parser to report).
-            if first_header is None or sorted(quarters_in(text), key=str) != sorted(first_header, key=str):
-                first_header = first_header or quarters_in(text)
-                replacements[header[0].number] = text
+            if first_header is None or sorted(quarters) != sorted(first_header):
+                first_header = first_header or quarters
+                replacements[header[0].number] = " ".join(text for _, text in labels)
+        columns = pdf.table_columns(data)
+        wrapped: dict[int, tuple[Line, str]] = {}
+        if len(columns) == TABLE_COLUMNS:
+            wrapped, absorbed = join_wrapped_names(lines[first:], columns)
+            replacements.update({number: "" for number in absorbed})
         for line in data:
-            label, *cells = pdf.cells_of(line, columns, joiner=NBSP)
-            replacements[line.number] = " ".join([label.replace(NBSP, " "), *(cell or NBSP for cell in cells)])
-    return pdf.rebuild(document, replacements)
+            if len(columns) == TABLE_COLUMNS:
+                line, name = wrapped.get(line.number, (line, None))
+                label, *cells = pdf.cells_of(line, columns, joiner=NBSP)
+                replacements[line.number] = " ".join([name or label.replace(NBSP, " "), *(cell or NBSP for cell in cells)])
+                geometric.add(line.number)
+            else:
+                replacements[line.number] = line.text
+    return pdf.rebuild(document, replacements), frozenset(geometric)
+
+
+def running_lines(document: Document) -> set[int]:
+    """Running heads and feet: the first or last line of a page whose text (digits
+    aside, for page numbers and years) is the first or last line of another page too.
+
+    A running head may name the table ('Sickness absence man-days. Men'): it is
+    neither the title nor a header inside the table. A repeated table header is
+    not page furniture: a line holding a quarter label is never taken.
+    """
+    by_page: dict[int | None, list[Line]] = {}
+    for line in document.lines:
+        if line.text.strip():
+            by_page.setdefault(line.page, []).append(line)
+    if len(by_page) < 2:
+        return set()
+    ends: dict[str, set[int | None]] = {}
+    candidates: list[tuple[str, Line]] = []
+    for page, lines in by_page.items():
+        for line in {lines[0].number: lines[0], lines[-1].number: lines[-1]}.values():
+            if is_data_row(line.text) or _starts_label(line):
+                continue
+            key = re.sub(r"\d+", "#", normalised(line.text))
+            ends.setdefault(key, set()).add(page)
+            candidates.append((key, line))
+    return {line.number for key, line in candidates if len(ends[key]) >= 2}
+
+
+def join_wrapped_names(lines: list[Line], columns) -> tuple[dict[int, tuple[Line, str]], set[int]]:
+    """Rows whose municipality name wraps inside a narrow first column.
+
+    The name's rest stands on the line below the row, alone in the first column
+    (cells aligned to the top), or the row's cells stand on that line beside the
+    name's rest (cells aligned to the bottom) and the row's own line holds only
+    the code and the name's start. Either way the two lines are one row: returns,
+    by the row's line number, the row with the words of both and its label, and
+    the numbers of the lines taken into a row.
+    """
+    from extract import pdf
+
+    def label_only(line: Line) -> bool:
+        return all(pdf.column_of(word, columns) == 0 for word in line.words)
+
+    def label_of(line: Line) -> str:
+        return " ".join(word.text for word in pdf.cell_words(line, columns)[0])
+
+    joined: dict[int, tuple[Line, str]] = {}
+    absorbed: set[int] = set()
+    for above, line in zip(lines, lines[1:]):
+        if not line.words or is_data_row(line.text) or _FOOTNOTE.match(line.text) or not is_data_row(above.text):
+            continue
+        if above.number in absorbed or label_only(line) == label_only(above):
+            continue
+        start, rest = label_of(above), label_of(line)
+        # A name broken after a hyphen ('Guovdageaidnu-' / 'Kautokeino') is one word again.
+        name = start + rest if start.endswith("-") and not start.endswith(" -") else f"{start} {rest}"
+        joined[above.number] = (Line(above.number, f"{above.text} {line.text}", above.page, above.words + line.words), name)
+        absorbed.add(line.number)
+    return joined, absorbed
+
+
+# The municipality, then man-days and change for two quarters, then four rates.
+TABLE_COLUMNS = 9
+# A superscript is set at about 0.6–0.8 of the text's size.
+SUPERSCRIPT_SIZE = 0.9
+_MARKER = re.compile(r"\d{1,2}")
+_CODE = re.compile(r"\d{4}")
+
+
+def _glued(marker: Word, code: Word) -> Word:
+    return Word(marker.text + code.text, marker.x0, code.x1, code.top, code.bottom, code.fontname, code.size)
+
+
+def _is_marker_of(marker: Word, code: Word) -> bool:
+    """`marker` is a footnote digit set as a superscript right before `code`:
+    smaller, touching it, its baseline above the code's but within its height."""
+    return (
+        bool(_MARKER.fullmatch(marker.text) and _CODE.fullmatch(code.text))
+        and marker.size < code.size * SUPERSCRIPT_SIZE
+        and abs(code.x0 - marker.x1) <= code.size * 0.3
+        and code.top - 0.5 <= marker.bottom < code.bottom - 0.5
+    )
+
+
+def glue_raised_markers(lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """The lines with each superscript footnote marker glued to the code it precedes.
+
+    The text rendering prints '¹0716 Re/Våle' as '10716 Re/Våle'. In a PDF the
+    raised, smaller digit is a word of its own, often a line of its own (its
+    baseline is higher): glued again, the row reads as the rendering's does.
+    Returns the new lines and the numbers of the lines that held only markers.
+    """
+    out: list[Line] = []
+    blanked: list[int] = []
+    for line in lines:
+        words = list(line.words)
+        if len(words) >= 2 and _is_marker_of(words[0], words[1]):
+            words[:2] = [_glued(words[0], words[1])]
+        elif out and words and len(out[-1].words) == 1 and out[-1].number not in blanked and _is_marker_of(out[-1].words[0], words[0]):
+            blanked.append(out[-1].number)
+            words[0] = _glued(out[-1].words[0], words[0])
+            out[-1] = Line(out[-1].number, "", out[-1].page, ())
+        if tuple(words) != line.words:
+            line = Line(line.number, " ".join(w.text for w in words), line.page, tuple(words))
+        out.append(line)
+    return out, blanked
+
+
+def header_start(lines: list[Line], first_row: int) -> int:
+    """The index of the header's first line (lines[0] is the title's first line).
+
+    The header starts at the first line holding a quarter label or its first
+    word, or above it where labels of the top tier wrap downwards into that line
+    (a bottom-aligned 'Sickness' over 'absence' / 'rate'): a line each of whose
+    words stands over a word of the line below. The title's prose does not, and
+    its last line ends its sentence.
+    """
+    start = next((index for index in range(1, first_row) if _starts_label(lines[index])), first_row)
+    while start > 1 and _stands_over(lines[start - 1], lines[start]) and not lines[start - 1].text.rstrip().endswith("."):
+        start -= 1
+    return start
+
+
+def _stands_over(above: Line, below: Line) -> bool:
+    return bool(above.words) and all(any(w.x0 < u.x1 and w.x1 > u.x0 for u in below.words) for w in above.words)
+
+
+def _starts_label(line: Line) -> bool:
+    return bool(quarters_in(line.text)) or any(_LABEL_START.fullmatch(word.text) for word in line.words)
+
+
+# How a quarter label is written, word by word: 'Quarter 2 2002', '2. kvartal 2002', '2.kvartal 2002'.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LABEL_START = re.compile(r"Quarter|Kvartal|QUARTER|KVARTAL")
+_LABEL_WORDS = (
+    (re.compile(r"Quarter|Kvartal", re.IGNORECASE), re.compile(r"[1-4]\.?"), _YEAR),
+    (re.compile(r"[1-4]\."), re.compile(r"kvartal|quarter", re.IGNORECASE), _YEAR),
+    (re.compile(r"[1-4]\.(?:kvartal|quarter)", re.IGNORECASE), _YEAR),
+)
+# Words of one label on one line are a space apart (0.25–0.6 of the font size).
+LABEL_WORD_GAP = 1.0
+
+
+def _next_label_word(lines: Sequence[Line], path: list[tuple[int, int]], used: set[tuple[int, int]], pattern: re.Pattern[str]) -> tuple[int, int] | None:
+    """Where the label continues: the next word on its line, or the word under it.
+
+    A label wrapped inside its cell continues on the next line that has a word
+    under the label's extent (centred, left- or right-aligned alike). In a
+    monospace header the next column's label may be a space away on the same
+    line: the word there continues the label only if it is the word expected.
+    """
+    line_index, word_index = path[-1]
+    words = lines[line_index].words
+    word = words[word_index]
+    if word_index + 1 < len(words) and (line_index, word_index + 1) not in used:
+        right = words[word_index + 1]
+        if right.x0 - word.x1 <= max(word.size, 1.0) * LABEL_WORD_GAP and pattern.fullmatch(right.text):
+            return line_index, word_index + 1
+    placed = [lines[i].words[j] for i, j in path]
+    x0, x1 = min(w.x0 for w in placed), max(w.x1 for w in placed)
+    for below in range(line_index + 1, len(lines)):
+        under = [j for j, w in enumerate(lines[below].words) if (below, j) not in used and w.x0 < x1 and w.x1 > x0]
+        if under:
+            return below, under[0]
+    return None
+
+
+def quarter_labels(lines: Sequence[Line]) -> list[tuple[Quarter, str]]:
+    """The quarter labels of a header printed over several lines, in reading order.
+
+    Each label is assembled from its words, however the header wraps it, and
+    ordered by where it starts: the upper tier (the man-days quarters) before the
+    rate quarters below it, left to right within a line.
+    """
+    used: set[tuple[int, int]] = set()
+    found: list[tuple[Quarter, str]] = []
+    for line_index, line in enumerate(lines):
+        for word_index, word in enumerate(line.words):
+            if (line_index, word_index) in used:
+                continue
+            for first, *rest in _LABEL_WORDS:
+                if not first.fullmatch(word.text):
+                    continue
+                path = [(line_index, word_index)]
+                for pattern in rest:
+                    step = _next_label_word(lines, path, used | set(path), pattern)
+                    if step is None or not pattern.fullmatch(lines[step[0]].words[step[1]].text):
+                        break
+                    path.append(step)
+                else:
+                    text = " ".join(lines[i].words[j].text for i, j in path)
+                    quarters = quarters_in(text)
+                    if len(quarters) == 1:
+                        used.update(path)
+                        found.append((quarters[0], text))
+                        break
+    return found
 
 
 def geometric_reading(rest: str) -> Reading | None:
@@ -604,7 +827,9 @@ class SicknessAbsence:
     def detect(self, document: Document) -> float:
         head = document.head(40).replace(NBSP, " ")
         has_title = bool(_TITLE.search(head))
-        has_quarters = len(quarters_in(head)) >= 4
+        # A PDF's header may wrap a label ('Quarter 2' / '2002'): its words tell.
+        labels = max(len(quarters_in(head)), len(quarter_labels(document.lines[:40])))
+        has_quarters = labels >= 4
         has_rate = re.search(r"absence rate|sykefraværsprosent", head, re.IGNORECASE) is not None
         if has_title and has_quarters and has_rate:
             return 0.95
@@ -613,8 +838,9 @@ class SicknessAbsence:
         return 0.0
 
     def parse(self, document: Document) -> ParseResult:
+        geometric: frozenset[int] = frozenset()
         if document.format == "pdf":
-            document = from_pdf(document)
+            document, geometric = pdf_table(document)
         result = ParseResult(tables={"absence": []})
         lines = document.lines
         title_index = next((i for i, line in enumerate(lines) if _TITLE.search(line.text)), None)
@@ -666,7 +892,7 @@ class SicknessAbsence:
                     Reject(line, f"follows a header that differs from the table's first header (line {role.split(':')[1]}); not read as this table's row")
                 )
                 continue
-            self._read_line(line, rows, result, geometric=document.format == "pdf")
+            self._read_line(line, rows, result, geometric=line.number in geometric)
         if not rows and not result.rejects:
             raise ParseError("the table has a header but no data rows", lines[first_data])
         if sum(row.area_level == "total" for row in rows) > 1:
