@@ -56,6 +56,7 @@ MANIFEST_SCHEMA = pa.schema(
         pa.field("message", pa.string()),
         pa.field("extracted_at", pa.timestamp("s", tz="UTC")),
         pa.field("run_at", pa.timestamp("s", tz="UTC"), nullable=False),
+        pa.field("rows_fingerprint", pa.string()),
     ]
 )
 EXTRACTION_SCHEMAS = {"rejects": REJECTS_SCHEMA, "document_facts": FACTS_SCHEMA}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -12,13 +13,15 @@ import pyarrow.parquet as pq
 from extract import parquet_store as store
 from extract.documents import Document, DocumentError, Line, NotADocument, read_document, sha256_of
 from extract.kinds import all_kinds, detect_kind
-from extract.kinds.base import DocumentKind, ParseError, ParseResult
+from extract.kinds.base import LINEAGE_FIELDS, DocumentKind, ParseError, ParseResult
+
+LINEAGE_NAMES = {field.name for field in LINEAGE_FIELDS}
 
 EXTRACTED = "extracted"  # parsed in this run
 UNCHANGED = "unchanged"  # same file, hash and parser version as last run: not parsed again
 UNKNOWN = "unknown"  # no kind is sure of it: skipped
 FAILED = "failed"  # unreadable, or its kind's parser could not start
-DUPLICATE = "duplicate"  # same content as another document of this run
+DUPLICATE = "duplicate"  # same bytes, or the same rows, as another document of this run
 
 
 @dataclass
@@ -34,6 +37,7 @@ class DocumentOutcome:
     message: str | None = None
     seconds: float = 0.0
     extracted_at: datetime | None = None  # when its rows were written; kept for unchanged documents
+    rows_fingerprint: str | None = None  # of its rows without lineage: a PDF and its rendering share it
 
     @property
     def name(self) -> str:
@@ -52,6 +56,7 @@ class DocumentOutcome:
             "rejects": self.rejects,
             "message": self.message,
             "extracted_at": self.extracted_at or (run_at if self.status == EXTRACTED else None),
+            "rows_fingerprint": self.rows_fingerprint,
             "run_at": run_at,
         }
 
@@ -109,6 +114,7 @@ def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind
     previous = {(row["source_sha256"], row["source_file"]): row for row in store.read_manifest(out_dir)}
     report = ExtractionReport(out_dir=out_dir)
     seen: dict[str, Path] = {}
+    same_rows: dict[str, Path] = {}
     for path in find_documents(paths):
         try:
             outcome = _extract_one(path, out_dir, kinds, previous, seen)
@@ -118,9 +124,17 @@ def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind
                 message=f"{path.name}: unexpected {type(error).__name__} while reading: {error} "
                         "(a bug in kommunedata: please report it with the document)",
             )
+        if outcome.rows_fingerprint in same_rows:
+            # The same table twice (a PDF and its text rendering, say): one copy of
+            # its rows, or every key would be duplicated in the marts.
+            first = same_rows[outcome.rows_fingerprint]
+            outcome = DocumentOutcome(path, DUPLICATE, sha256=outcome.sha256, format=outcome.format, kind=outcome.kind,
+                                      message=f"the same rows as {first.name} (the same table in another file); read once")
         report.documents.append(outcome)
         if outcome.sha256 and outcome.status in (EXTRACTED, UNCHANGED):
             seen[outcome.sha256] = path
+            if outcome.rows_fingerprint:
+                same_rows[outcome.rows_fingerprint] = path
     store.remove_documents_except(
         out_dir, [doc.sha256 for doc in report.documents if doc.sha256 and doc.status in (EXTRACTED, UNCHANGED, FAILED)]
     )
@@ -145,6 +159,7 @@ def _extract_one(path: Path, out_dir: Path, kinds: list[DocumentKind], previous:
                 path, UNCHANGED, sha256=sha256, format=before["format"], kind=kind.kind,
                 parser_version=kind.parser_version, rows=before["rows"], rejects=before["rejects"],
                 message=before["message"], extracted_at=before["extracted_at"],
+                rows_fingerprint=before["rows_fingerprint"],
             )
     try:
         document = read_document(path)
@@ -172,8 +187,23 @@ def _extract_one(path: Path, out_dir: Path, kinds: list[DocumentKind], previous:
         return outcome
     _write_document(out_dir, kind, document, result)
     outcome.rows, outcome.rejects = result.rows(), len(result.rejects)
+    outcome.rows_fingerprint = rows_fingerprint(kind.kind, result)
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def rows_fingerprint(kind: str, result: ParseResult) -> str | None:
+    """A hash of what a document says, without where it says it (lineage)."""
+    if not result.rows():
+        return None
+    digest = hashlib.sha256(kind.encode())
+    for table in sorted(result.tables):
+        rows = sorted(
+            repr(sorted((key, value) for key, value in row.items() if key not in LINEAGE_NAMES))
+            for row in result.tables[table]
+        )
+        digest.update(repr((table, rows)).encode())
+    return digest.hexdigest()
 
 
 def _write_document(out_dir: Path, kind: DocumentKind, document: Document, result: ParseResult,

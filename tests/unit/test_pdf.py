@@ -242,3 +242,20 @@ def test_teacher_pdf_county_heading_under_the_header_and_an_empty_cell(layout: s
     assert {name: r["county_name"] for name, r in got.items()} == {"Halden": "Østfold", "Moss": "Østfold", "Vestby": "Akershus"}
     assert (got["Moss"]["compensation_nok"], got["Moss"]["compensation_nok_status"]) == (None, "empty")
     assert str(got["Moss"]["funded_man_years"]) == "11.5" and got["Halden"]["municipality_code"] == "0101"
+
+
+def test_a_pdf_and_its_text_rendering_side_by_side_are_read_once(tmp_path: Path) -> None:
+    text_path, pdf_path = bundled_pdf("care_staffing", "landscape", tmp_path)
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "a_rendering.txt").write_bytes(text_path.read_bytes())
+    pdf_path.rename(folder / "b_original.pdf")
+    report = extract_documents([folder], tmp_path / "out")
+    statuses = {doc.name: (doc.status, doc.kind) for doc in report.documents}
+    assert statuses == {"a_rendering.txt": (EXTRACTED, "care_staffing"), "b_original.pdf": ("duplicate", "care_staffing")}
+    assert "a_rendering.txt" in report.documents[1].message
+    # Only one copy of the rows stays for the warehouse.
+    assert len(list((tmp_path / "out" / "care_staffing" / "man_years").glob("[0-9a-f]*.parquet"))) == 1
+    # Run again: the unchanged rendering keeps its fingerprint, so the PDF is still a duplicate.
+    again = extract_documents([folder], tmp_path / "out")
+    assert [doc.status for doc in again.documents] == ["unchanged", "duplicate"]
