@@ -70,14 +70,18 @@ UNKNOWN_LABEL = "ukjent"
 UNKNOWN_CODES = {COUNTY: "99", MUNICIPALITY: "9999", WORLD_REGION: "ukjent"}
 
 _MUNICIPALITY_ROW = re.compile(r"^(?P<code>\d{4})\s+(?P<name>\S.*)$")
-_COUNTY_ROW = re.compile(r"^(?P<code>\d{2})\s+(?P<name>\S.*)$")
+# A county's name starts with a letter and is not 'år' ('60 år +' is an age band).
+_COUNTY_ROW = re.compile(r"^(?P<code>\d{2})\s+(?P<name>(?!år\b)[^\W\d_].*)$", re.IGNORECASE)
 _AGE_BAND_OPEN = re.compile(r"^(?P<side>under|over)\s+(?P<n>\d{1,3})\s+år$", re.IGNORECASE)
-_AGE_BAND = re.compile(r"^(?P<low>\d{1,3})(?:\s*[-\u2013]\s*(?P<high>\d{1,3}))?\s+år(?:\s+og\s+(?P<side>under|over|eldre))?$", re.IGNORECASE)
+_AGE_BAND = re.compile(r"^(?P<low>\d{1,3})(?:\s*[-\u2013]\s*(?P<high>\d{1,3}))?\s+år(?:\s+(?:og|eller)\s+(?P<side>under|over|eldre|yngre)|\s*(?P<plus>\+))?$", re.IGNORECASE)
 
 # Keyword → code, checked in order (the first keyword found in the folded label wins).
 _CATEGORY_KEYWORDS: dict[str, tuple[tuple[str, str], ...]] = {
     SEX: (("kvinne", "kvinner"), ("menn", "menn"), ("mann", "menn")),
-    IMMIGRANT_STATUS: (("ikkeinnvandr", "ikke_innvandrere"), ("innvandr", "innvandrere")),
+    IMMIGRANT_STATUS: (
+        ("ikkeinnvandr", "ikke_innvandrere"), ("befolkningenellers", "ikke_innvandrere"),
+        ("innvandr", "innvandrere"),
+    ),
     WORLD_REGION: (
         ("amerika", "amerika_oseania"), ("oceania", "amerika_oseania"), ("oseania", "amerika_oseania"),
         ("afrika", "afrika"), ("asia", "asia"), ("europa", "europa"),
@@ -261,9 +265,9 @@ def age_band_code(label: str) -> str | None:
         return None
     if match["high"]:
         return f"{match['low']}_{match['high']}"
-    if match["side"] == "under":
+    if match["side"] in ("under", "yngre"):
         return f"0_{match['low']}"
-    if match["side"] in ("over", "eldre"):
+    if match["side"] in ("over", "eldre") or match["plus"]:
         return f"{match['low']}_plus"
     return match["low"]
 
