@@ -27,15 +27,7 @@ expected (validity_key) as (
 ),
 
 mismatches as (
-    select validity_key from flagged
-    except all
-    select validity_key from expected
-    union all
-    (
-        select validity_key from expected
-        except all
-        select validity_key from flagged
-    )
+    {{ rows_differ('flagged', 'expected', ['validity_key'], count_duplicates=true) }}
 )
 
 select * from mismatches

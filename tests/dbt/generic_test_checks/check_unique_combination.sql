@@ -12,27 +12,7 @@ expected (year, code) as (
 ),
 
 mismatches as (
-    select
-        year,
-        code
-    from flagged
-    except
-    select
-        year,
-        code
-    from expected
-    union all
-    (
-        select
-            year,
-            code
-        from expected
-        except
-        select
-            year,
-            code
-        from flagged
-    )
+    {{ rows_differ('flagged', 'expected', ['year', 'code']) }}
 )
 
 select * from mismatches

@@ -33,27 +33,7 @@ expected (code, at_date) as (
 ),
 
 mismatches as (
-    select
-        code,
-        at_date
-    from flagged
-    except
-    select
-        code,
-        at_date
-    from expected
-    union all
-    (
-        select
-            code,
-            at_date
-        from expected
-        except
-        select
-            code,
-            at_date
-        from flagged
-    )
+    {{ rows_differ('flagged', 'expected', ['code', 'at_date']) }}
 )
 
 select * from mismatches

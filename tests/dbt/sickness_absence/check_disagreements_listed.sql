@@ -42,43 +42,7 @@ expected (municipality_code, year, decided_by, kept_absence_days, other_absence_
 ),
 
 mismatches as (
-    select
-        municipality_code,
-        year,
-        decided_by,
-        kept_absence_days,
-        other_absence_days,
-        kept_source_file
-    from listed
-    except
-    select
-        municipality_code,
-        year,
-        decided_by,
-        kept_absence_days,
-        other_absence_days,
-        kept_source_file
-    from expected
-    union all
-    (
-        select
-            municipality_code,
-            year,
-            decided_by,
-            kept_absence_days,
-            other_absence_days,
-            kept_source_file
-        from expected
-        except
-        select
-            municipality_code,
-            year,
-            decided_by,
-            kept_absence_days,
-            other_absence_days,
-            kept_source_file
-        from listed
-    )
+    {{ rows_differ('listed', 'expected', ['municipality_code', 'year', 'decided_by', 'kept_absence_days', 'other_absence_days', 'kept_source_file']) }}
 )
 
 select * from mismatches

@@ -24,31 +24,7 @@ expected (code, month, participants) as (
 ),
 
 mismatches as (
-    select
-        code,
-        month,
-        participants
-    from kept
-    except
-    select
-        code,
-        month,
-        participants
-    from expected
-    union all
-    (
-        select
-            code,
-            month,
-            participants
-        from expected
-        except
-        select
-            code,
-            month,
-            participants
-        from kept
-    )
+    {{ rows_differ('kept', 'expected', ['code', 'month', 'participants']) }}
 )
 
 select * from mismatches
