@@ -1,0 +1,171 @@
+"""Published numbers and the symbols that stand in for them: the one place cells are read.
+
+Norwegian tables write a decimal comma and group thousands with a no-break
+space, a narrow or thin space, an ordinary space or a full stop; an English
+edition writes a decimal point. Publishers replace numbers by symbols whose
+meaning each defines. A symbol is never a zero: a cell keeps its status beside
+its value, and its text as printed (`0` and `0,0` are both zero, printed to
+different precision).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable, Mapping
+
+NBSP = "\u00a0"
+NARROW_NBSP = "\u202f"
+THIN_SPACE = "\u2009"
+FIGURE_SPACE = "\u2007"
+MINUS = "\u2212"
+EN_DASH = "\u2013"
+SPACES = f" \t{NBSP}{NARROW_NBSP}{THIN_SPACE}{FIGURE_SPACE}"
+GROUP_SEPARATORS = f" {NBSP}{NARROW_NBSP}{THIN_SPACE}{FIGURE_SPACE}"
+SIGNS = f"-{MINUS}{EN_DASH}"
+
+PUBLISHED = "published"
+EMPTY = "empty"
+
+# Statistics Norway's standard symbols ("Standardtegn i tabeller"); a kind whose
+# document defines them otherwise passes its own table.
+SSB_SYMBOLS: Mapping[str, str] = {
+    ".": "not_applicable",
+    "..": "missing",
+    "...": "not_yet_available",
+    ":": "confidential",
+    "-": "nil",
+    EN_DASH: "nil",
+}
+NAV_SYMBOLS: Mapping[str, str] = {"*": "suppressed"}
+# Every symbol any publisher of ours uses: what may stand in a cell instead of a number.
+ANY_SYMBOL = frozenset({*SSB_SYMBOLS, *NAV_SYMBOLS, "x", "…"})
+
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>")
+_SEP = re.escape(GROUP_SEPARATORS)
+
+
+def _number_pattern(group: str, decimal: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?P<sign>[{re.escape(SIGNS)}])?"
+        rf"(?P<int>\d{{1,3}}(?:[{group}]\d{{3}})+|\d+)"
+        rf"(?:{re.escape(decimal)}(?P<frac>\d+))?$"
+    )
+
+
+# Decimal comma: groups by any space or a full stop. Decimal point: by a space or a comma.
+_DECIMAL_COMMA = _number_pattern(_SEP + r"\.", ",")
+_DECIMAL_POINT = _number_pattern(_SEP + ",", ".")
+_DIGIT = re.compile(r"\d")
+
+
+class CellError(ValueError):
+    """A cell that should hold a number or a known symbol but holds neither."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One published cell: its value (None unless published), its status and its text."""
+
+    raw: str
+    value: Decimal | None
+    status: str
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PUBLISHED
+
+    @property
+    def decimals(self) -> int | None:
+        """Decimals printed ('20,5' → 1): the rounding the publisher applied."""
+        if not self.is_published:
+            return None
+        text = clean(self.raw)
+        for mark in (",", "."):
+            head, found, tail = text.rpartition(mark)
+            if found and tail.isdigit() and len(tail) != 3:
+                return len(tail)
+        return 0
+
+
+def strip_markup(text: str) -> str:
+    """Remove HTML-like tags (`<b>…</b>`) that renderings leave around totals."""
+    return _MARKUP.sub("", text) if "<" in text else text
+
+
+def clean(text: str) -> str:
+    """A cell's text without markup and surrounding spaces of any kind."""
+    return strip_markup(text).strip(SPACES)
+
+
+def is_blank(text: str) -> bool:
+    """A cell of spaces only (of any kind): an empty cell."""
+    return clean(text) == ""
+
+
+def _match(text: str, decimal: str) -> re.Match[str] | None:
+    first, second = (_DECIMAL_COMMA, _DECIMAL_POINT) if decimal == "," else (_DECIMAL_POINT, _DECIMAL_COMMA)
+    return first.match(text) or second.match(text)
+
+
+def looks_numeric(text: str, decimal: str = ",") -> bool:
+    return _match(clean(text), decimal) is not None
+
+
+def parse_number(text: str, decimal: str = ",") -> Decimal:
+    """'1 235,70' → 1235.70; '−1 304' → -1304; '1.235,7' → 1235.7. Raises CellError.
+
+    `decimal` is the table's decimal mark: where a cell could be read either way
+    ('1.235') the table's convention decides.
+    """
+    cleaned = clean(text)
+    match = _match(cleaned, decimal)
+    if match is None:
+        raise CellError(f"not a number: {text!r}")
+    digits = "".join(_DIGIT.findall(match["int"]))
+    number = Decimal(f"{digits}.{match['frac']}" if match["frac"] else digits)
+    return -number if match["sign"] else number
+
+
+def parse_cell(text: str, symbols: Mapping[str, str] | None = None, decimal: str = ",") -> Cell:
+    """A number, a symbol from `symbols`, or an empty cell. Anything else raises CellError."""
+    cleaned = clean(text)
+    if cleaned == "":
+        return Cell(raw=text, value=None, status=EMPTY)
+    if symbols and cleaned in symbols:
+        return Cell(raw=text, value=None, status=symbols[cleaned])
+    return Cell(raw=text, value=parse_number(cleaned, decimal), status=PUBLISHED)
+
+
+def is_value(text: str) -> bool:
+    """A cell that holds a number or a symbol of any publisher (not a word)."""
+    cleaned = clean(text)
+    return cleaned in ANY_SYMBOL or _match(cleaned, ",") is not None
+
+
+def looks_like_value(text: str) -> bool:
+    """A token meant as a value, readable or not: a number, a symbol, or a
+    damaged number ('6,5O', '1O'), which starts with a digit. A damaged cell
+    must be rejected, not taken for part of a name."""
+    cleaned = clean(text)
+    if not cleaned:
+        return False
+    if cleaned in ANY_SYMBOL:
+        return True
+    head = cleaned[1:] if cleaned[0] in SIGNS and len(cleaned) > 1 else cleaned
+    # A code and a name in one cell ('0427 Elverum') is a label, not a number.
+    return head[0].isdigit() and not any(sum(ch.isalpha() for ch in part) >= 2 for part in cleaned.split()[1:])
+
+
+def decimal_mark(cells: Iterable[str]) -> str:
+    """The decimal mark of a table's cells: a point only where some cell proves it
+    ('534.95', '0.5') and none writes a decimal comma."""
+    comma = point = False
+    for text in cells:
+        cleaned = clean(text)
+        if "," in cleaned and re.search(r"\d,\d{1,2}$|\d,\d{4,}$", cleaned):
+            comma = True
+        if "." in cleaned and re.search(r"\d\.\d{1,2}$|\d\.\d{4,}$", cleaned):
+            point = True
+    return "." if point and not comma else ","

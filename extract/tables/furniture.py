@@ -1,0 +1,88 @@
+"""Page furniture: running heads and feet, page numbers, rule lines.
+
+Recognised so that no running foot is read as a county heading and no page
+number as a row; every line taken out is recorded with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from extract.tables.lines import BLANK, PIPES, POSITIONS, RULE, TABS, Cut
+from extract.tables.model import PAGE_NUMBER, RULE as RULE_REASON, RUNNING_FOOT, RUNNING_HEAD
+from extract.tables.text import normalise
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:side|page|s\.|p\.|sida)\s*\d{1,4}(?:\s*(?:av|of|/|,)\s*\d{1,4})?"
+    r"|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]|\d{1,4}\s*/\s*\d{1,4}|\(\d{1,4}\))$",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"^\d{1,4}$")
+# A running head or foot may end or start with the page number: 'Sykefravær 2002 · Side 3'.
+_WITH_PAGE_NUMBER = re.compile(r"(?:^|\s)(?:side|page|s\.|sida)\s*\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?\s*$",
+                               re.IGNORECASE)
+
+
+def is_page_number(text: str) -> bool:
+    return _PAGE_NUMBER.match(text.strip()) is not None
+
+
+def _key(text: str) -> str:
+    """A running line's text with its numbers (page, year) blanked, to compare across pages."""
+    return re.sub(r"\d+", "#", normalise(text))
+
+
+def find_furniture(cuts: list[Cut]) -> dict[int, str]:
+    """Line number → reason, for every line that is page furniture.
+
+    Rule lines anywhere; on paged documents (PDFs, texts with form feeds) the
+    first and last lines of a page that are a page number, or whose text (its
+    numbers aside) opens or closes another page too and is no table row.
+    """
+    furniture: dict[int, str] = {item.line.number: RULE_REASON for item in cuts if item.layout == RULE}
+    pages: dict[int, list[Cut]] = defaultdict(list)
+    for item in cuts:
+        if item.layout not in (BLANK, RULE) and item.line.page is not None:
+            pages[item.line.page].append(item)
+    for items in pages.values():
+        for item in (items[0], items[-1]):
+            if is_page_number(item.text) or (_BARE_NUMBER.match(item.text) and not item.is_row):
+                furniture[item.line.number] = PAGE_NUMBER
+    if len(pages) < 2:
+        return furniture
+    heads: dict[str, set[int]] = defaultdict(set)
+    feet: dict[str, set[int]] = defaultdict(set)
+    inside: set[str] = set()  # what also stands inside a page is the document's, not the page's
+    for page, items in pages.items():
+        depth = min(2, len(items))
+        for index, item in enumerate(items):
+            if index < depth:
+                heads[_key(item.text)].add(page)
+            if index >= len(items) - depth:
+                feet[_key(item.text)].add(page)
+            if depth <= index < len(items) - depth:
+                inside.add(_key(item.text))
+    for key in inside:
+        heads.pop(key, None)
+        feet.pop(key, None)
+    for items in pages.values():
+        _take_running(items, heads, RUNNING_HEAD, furniture)
+        _take_running(list(reversed(items)), feet, RUNNING_FOOT, furniture)
+    return furniture
+
+
+def _take_running(items: list[Cut], seen: dict[str, set[int]], reason: str, furniture: dict[int, str]) -> None:
+    """The page's first (or last) two lines that recur at that end of other pages.
+
+    A table row never does; nor does a line of several cells (a table header
+    repeated at the top of every page is the table's, not the page's).
+    """
+    for item in items[:2]:
+        if item.line.number in furniture:
+            continue
+        numbered = _WITH_PAGE_NUMBER.search(item.text) is not None
+        several = item.layout in (POSITIONS, PIPES, TABS) and sum(bool(part.strip()) for part in item.parts) > 1
+        if item.is_row or not (numbered or len(seen.get(_key(item.text), ())) >= 2) or (several and not numbered):
+            return
+        furniture[item.line.number] = reason

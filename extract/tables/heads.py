@@ -1,0 +1,237 @@
+"""The lines above a table's first row: its title block, then its header.
+
+The title block holds the table number, title, publisher, source and period
+heading; footnote markers are set apart from the title. Where a rendering
+delimits its header's labels (pipes, tabs, positions) the header is the lines
+of labels right above the rows; in a text whose cells are separated by single
+spaces, it is what follows the title (a title ends its sentence, or its year).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from extract.readers.document import Line
+from extract.tables import geometry
+from extract.tables.lines import Cut
+from extract.tables.model import HeaderColumn, Note, TitleBlock
+from extract.tables.text import is_period_heading, join_wrapped, split_markers, split_source, squeeze
+
+_TABLE_NUMBER = re.compile(
+    r"^(?P<number>(?:(?:table|tabell|tab\.)\s*)?\d{1,3}(?:\.\d{1,2})?)[.:]?(?:\s|\u00a0)+(?P<title>[^\W\d_].*)$",
+    re.IGNORECASE,
+)
+_TABLE_WORD = re.compile(r"^(?:table|tabell|tab\.)\s*\d", re.IGNORECASE)
+_PUBLISHERS = re.compile(
+    r"^(?:statistics norway|statistisk sentralbyr[åa]|ssb|nav|arbeids- og velferdsetaten|"
+    r"kunnskapsdepartementet|utdanningsdirektoratet|regjeringen(?:\.no)?|helsedirektoratet)\b\.?$"
+    r"|^(?:utgiver|utgjevar|publisher|published by)\s*:",
+    re.IGNORECASE,
+)
+_TITLE_END = re.compile(r"(?:[.!?]|(?:19|20)\d\d(?:\s*\d{1,2})?|\))\s*$")
+_FOOTNOTE = re.compile(r"^\s*(?P<marker>\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\)?[\s\u00a0]+(?P<text>\D.{15,})$")
+_NOTE_HEADING = re.compile(r"^(?:explanation of symbols|symbolforklaring|forklaring til symbol|tegnforklaring)",
+                           re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^(?:kilde|kjelde|source|sources)\s*:", re.IGNORECASE)
+_SYMBOL_DEFINITION = re.compile(r"^\s*(?:\.{1,3}|:|-|\u2013|\*|x)\s*[=:]\s*\S")
+_HEADING_MARKS = re.compile(r"^#+\s*")
+# A paragraph of prose, not a title: many words, or more than one sentence.
+PROSE_LENGTH = 220
+
+
+def starts_with_table_number(text: str) -> bool:
+    return _TABLE_NUMBER.match(squeeze(text)) is not None and len(squeeze(text).split()) >= 3
+
+
+def note_kind(text: str) -> tuple[str, str | None] | None:
+    """('footnote', marker) / ('source', None) / ('symbols', None) for a note line, else None."""
+    text = squeeze(text)
+    if match := _FOOTNOTE.match(text):
+        return "footnote", match["marker"]
+    if _SOURCE_LINE.match(text):
+        return "source", None
+    if _NOTE_HEADING.match(text) or _SYMBOL_DEFINITION.match(text):
+        return "symbols", None
+    return None
+
+
+def note_of(item: Cut) -> Note | None:
+    text = squeeze(" ".join(part for part in item.parts if part)) if item.layout in ("pipes", "tabs") else item.text
+    found = note_kind(text)
+    if found is None:
+        return None
+    return Note(item.line, text, found[0], found[1])
+
+
+def is_prose(text: str) -> bool:
+    """A paragraph, not a title or a header: sentences, at some length (a header
+    printed on one line is long too, but has no sentences)."""
+    text = squeeze(text)
+    sentences = len(re.findall(r"[.!?](?:\s+[A-ZÆØÅ–-]|\s*$)", text))
+    return (len(text) > PROSE_LENGTH and sentences >= 1) or (len(text) > PROSE_LENGTH / 2 and sentences >= 3)
+
+
+def is_prose_line(text: str) -> bool:
+    """Prose, unless it opens with a table number (a long title is still a title)."""
+    return is_prose(text) and not starts_with_table_number(text)
+
+
+def title_block(items: Sequence[Cut]) -> TitleBlock:
+    """The title block from the lines above a header (nearest last), at most six of them.
+
+    A table number opens the title ('8', 'Table 8.', 'Tabell 21:'); a line that
+    only names a period is the period heading (its source may stand beside it);
+    publisher and source lines are recognised by their words; the lines between
+    the title and the header are its subtitle, the lines above it its subject.
+    A PDF's lines are read as the paragraphs they make, so a wrapped paragraph of
+    prose above the table ends the block.
+    """
+    candidates = _paragraph_units(items)[-6:]
+    texts = [" ".join(_cells_text(item) for item in group) for group in candidates]
+    numbered = [i for i, text in enumerate(texts) if starts_with_table_number(text)]
+    units: list[list[Cut]] = []
+    for index in range(len(candidates) - 1, -1, -1):
+        if numbered and index < numbered[-1] - 2:
+            break  # above a numbered title: at most its subject and publisher
+        if is_prose_line(texts[index]) or (not numbered and _is_sentence(texts[index])):
+            break
+        units.insert(0, candidates[index])
+    if not units:
+        return TitleBlock()
+    number = publisher = source = period = None
+    title_parts: list[str] = []
+    subtitle: list[str] = []
+    subject: list[str] = []
+    texts = [" ".join(_cells_text(item) for item in group) for group in units]
+    title_at = next((i for i, text in enumerate(texts) if starts_with_table_number(text)), None)
+    for index, text in enumerate(texts):
+        text, stated_source = split_source(text)
+        source = source or stated_source
+        if not text:
+            continue
+        if _PUBLISHERS.match(text):
+            publisher = publisher or text
+        elif _SOURCE_LINE.match(text):
+            source = source or text
+        elif is_period_heading(text) and not title_parts:
+            period = text
+        elif title_at is None or index >= title_at:
+            if not title_parts and (match := _TABLE_NUMBER.match(text)):
+                number, text = match["number"], match["title"]
+            if title_parts and _TITLE_END.search(title_parts[-1]):
+                subtitle.append(text)
+            else:
+                title_parts.append(text)
+        else:
+            subject.append(text)
+    title, markers = split_markers(join_wrapped(title_parts))
+    if not title and subject:
+        title, markers = split_markers(subject.pop())
+    lines = tuple(item.line for group in units for item in group)
+    return TitleBlock(lines, number, title, " ".join(subtitle) or " ".join(subject) or None,
+                      publisher, source, period, markers)
+
+
+def _is_sentence(text: str) -> bool:
+    """A line of prose: a sentence of some words ending with its full stop."""
+    return len(text.split()) >= 8 and text.rstrip().endswith((".", "!", "?")) and not is_period_heading(text)
+
+
+def _paragraph_units(items: Sequence[Cut]) -> list[list[Cut]]:
+    """Each text line a unit; a PDF's lines of one paragraph one unit."""
+    units: list[list[Cut]] = []
+    for item in items:
+        if units and item.line.words and units[-1][-1].line.words \
+                and geometry.continues_paragraph(units[-1][-1].line, item.line) and not item.is_row:
+            units[-1].append(item)
+        else:
+            units.append([item])
+    return units
+
+
+def _cells_text(item: Cut) -> str:
+    """The line's text; cells joined; a markdown heading's '#' marks dropped."""
+    if item.layout in ("pipes", "tabs"):
+        text = squeeze(" ".join(part for part in item.parts if part))
+    else:
+        text = item.text
+    return _HEADING_MARKS.sub("", text)
+
+
+def split_token_head(items: Sequence[Cut]) -> tuple[list[Cut], list[Cut]]:
+    """(title lines, header lines) of a head whose labels are not delimited.
+
+    The title starts at a table number, or is the block above the header's
+    block (blocks are separated by blank lines), and ends with its sentence
+    ('… Quarterly figures.') or its year ('… municipality. 1999'); the header is
+    every line after it.
+    """
+    lines = [item for item in items if item.layout != "blank"]
+    if not lines:
+        return [], []
+    start = next((i for i in range(len(lines) - 1, -1, -1) if starts_with_table_number(lines[i].text)), None)
+    if start is None:
+        blocks = _blocks(items)
+        if len(blocks) >= 2:
+            return [item for block in blocks[:-1] for item in block], blocks[-1]
+        start = 0
+    end = start
+    while end < len(lines) - 1 and not _TITLE_END.search(lines[end].text) and not _blank_after(items, lines[end]):
+        end += 1
+    return lines[: end + 1], lines[end + 1 :]
+
+
+def _blocks(items: Sequence[Cut]) -> list[list[Cut]]:
+    blocks: list[list[Cut]] = [[]]
+    for item in items:
+        if item.layout == "blank":
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append(item)
+    return [block for block in blocks if block]
+
+
+def _blank_after(items: Sequence[Cut], item: Cut) -> bool:
+    index = next(i for i, other in enumerate(items) if other is item)
+    return index + 1 < len(items) and items[index + 1].layout == "blank"
+
+
+def columns_from_tiers(tiers: Sequence[Sequence[str]], width: int) -> tuple[HeaderColumn, ...] | None:
+    """Header columns from tiers of cells aligned with the rows' cells (stub first).
+
+    A label in an upper tier followed by empty cells spans them, where the tier
+    below has labels there (a quarter over its measures); a column's own label is
+    its lowest one. None when a tier is not aligned with the rows.
+    """
+    if not tiers or _filled(tiers[-1]) != width or any(_filled(tier) > width for tier in tiers):
+        return None
+    tiers = [list(tier[:width]) + [""] * (width - len(tier)) for tier in tiers]
+    columns = []
+    for index in range(1, width):
+        own = [(t, tier[index]) for t, tier in enumerate(tiers) if tier[index]]
+        groups: list[str] = []
+        for t, tier in enumerate(tiers[:-1]):
+            if tier[index]:
+                if own and own[-1][0] > t:
+                    groups.append(tier[index])
+                continue
+            left = next((j for j in range(index - 1, 0, -1) if tier[j]), None)
+            if left is not None and any(lower[left] for lower in tiers[t + 1 :]) and own:
+                groups.append(tier[left])
+        label = own[-1][1] if own else ""
+        label, markers = split_markers(label)
+        columns.append(HeaderColumn(index - 1, label, tuple(split_markers(g)[0] for g in groups), markers))
+    return tuple(columns)
+
+
+def _filled(tier: Sequence[str]) -> int:
+    end = len(tier)
+    while end > 0 and not tier[end - 1]:
+        end -= 1
+    return end
+
+
+def header_text(lines: Sequence[Line]) -> str:
+    return join_wrapped(line.text for line in lines)

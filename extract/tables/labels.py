@@ -1,0 +1,111 @@
+"""Row labels: where a row's label ends and its values begin, and what a label says.
+
+A label is a code and/or a name ('0101 Halden', 'Østfold'), or a total label
+('TOTAL', 'I alt', 'Hele landet', 'The whole country'). Sami and Kven parallel
+names are written with ' - ' or ' – ' ('1736 Snåase - Snåsa', '1939 Storfjord -
+Omasvuotna - Omasvuono'): the dash belongs to the name, never a '-' cell. A
+footnote marker may be glued to the code ('10716 Re/Våle' is code 0716, marker 1).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from extract.tables.cells import clean, is_blank, looks_like_value
+from extract.tables.text import normalise, split_markers, squeeze
+
+# Labels that name the sum of the rows, in the languages our publishers use.
+TOTAL_LABELS = (
+    "total", "totalt", "i alt", "alt", "sum", "hele landet", "heile landet", "landet i alt", "the whole country",
+    "whole country", "all municipalities", "alle kommuner", "norge", "norway", "landet",
+)
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_CODE = re.compile(rf"^(?P<sup>[{_SUPERSCRIPT_DIGITS}]+)?(?P<digits>\d{{2,6}})(?P<sup2>[{_SUPERSCRIPT_DIGITS}]+)?$")
+_PERIOD_LABEL = re.compile(r"^(?:19|20)\d\d\s*[KQ][1-4]$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def is_value_token(token: str) -> bool:
+    """A token that is (or is meant as) a value, an empty cell included; a period
+    label such as '2009K3' is not one."""
+    if is_blank(token):
+        return True
+    cleaned = clean(token)
+    return looks_like_value(cleaned) and not _PERIOD_LABEL.match(cleaned)
+
+
+def split_label(parts: Sequence[str]) -> tuple[int, bool]:
+    """How many leading parts (tokens or cells) make the label, and whether it was indented.
+
+    The values are the trailing parts that are values (numbers, symbols, empty
+    cells, damaged numbers); the label is everything before them, so a dash
+    between two words of a name stays in the name and a word inside the label
+    ('Under 20 år') keeps the number before it.
+    """
+    start = 0
+    while start < len(parts) and is_blank(parts[start]):
+        start += 1
+    end = len(parts)
+    while end > start and is_value_token(parts[end - 1]):
+        end -= 1
+    return end, start > 0
+
+
+def is_header_values(values: Iterable[str]) -> bool:
+    """Values that are the years of a header ('2004 2005 2006'), not a row's numbers."""
+    years = [clean(value) for value in values if not is_blank(value)]
+    if len(years) < 2 or not all(_YEAR.match(year) for year in years):
+        return False
+    numbers = [int(year) for year in years]
+    return numbers == sorted(numbers)
+
+
+@dataclass(frozen=True)
+class Label:
+    """What a row label says."""
+
+    text: str  # as published, markup removed and spaces squeezed
+    code: str | None
+    name: str
+    marker: str | None = None  # a footnote marker set apart from the code or name
+
+    @property
+    def is_total(self) -> bool:
+        return self.code is None and is_total_label(self.name)
+
+
+def is_total_label(text: str) -> bool:
+    """'TOTAL', 'I alt', 'Hele landet', 'The whole country1' (a marker), '<b>I alt</b>'."""
+    name, _ = split_markers(text)
+    return normalise(name).strip(" .:") in TOTAL_LABELS
+
+
+def parse_label(text: str, code_lengths: tuple[int, ...] = (4,)) -> Label:
+    """'0101 Halden' → code 0101; '10716 Re/Våle' → code 0716, marker 1 (codes are
+    `code_lengths` digits long, so a longer number carries a marker before it);
+    'Østfold' → no code; 'The whole country1' → name 'The whole country', marker 1."""
+    text = squeeze(text)
+    first, _, rest = text.partition(" ")
+    match = _CODE.match(first)
+    if match and rest:
+        digits = match["digits"]
+        marker = match["sup"] or match["sup2"]
+        fitting = [n for n in code_lengths if n <= len(digits)]
+        if fitting and len(digits) - max(fitting) <= 2:
+            length = max(fitting)
+            if len(digits) > length:
+                marker, digits = digits[: len(digits) - length], digits[-length:]
+            if len(digits) == length:
+                return Label(text, digits, rest.strip(), _plain_digits(marker))
+    name, markers = split_markers(text)
+    if markers and is_total_label(name):
+        return Label(text, None, name, markers[0])
+    return Label(text, None, text)
+
+
+def _plain_digits(marker: str | None) -> str | None:
+    if not marker:
+        return None
+    return marker.translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789"))

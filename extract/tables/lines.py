@@ -1,0 +1,155 @@
+"""One line as a table reader sees it: its layout, its parts, where its label ends.
+
+A line's parts are the cells a rendering delimits (pipes, tabs), the word
+groups its positions separate (a PDF's, or a fixed-width text's, whose words
+are placed by character column), or its space-separated tokens. The label is
+everything before the trailing values (see `labels.split_label`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from extract.readers.document import Line, Word
+from extract.tables import geometry
+from extract.tables.cells import GROUP_SEPARATORS, clean, is_blank, strip_markup
+from extract.tables.labels import is_header_values, is_value_token, split_label
+from extract.tables.text import squeeze
+
+BLANK, RULE, PIPES, TABS, TOKENS, POSITIONS = "blank", "rule", "pipes", "tabs", "tokens", "positions"
+LINES = "lines"  # a row whose cells each stood on a line of their own (see `read.fold_vertical_rows`)
+EXPLICIT = (PIPES, TABS, LINES)
+
+_RULE = re.compile(r"^[\s\-=_\u2013\u2014+|:.~*]{3,}$")
+_MARKDOWN_SEPARATOR = re.compile(r"^\s*:?-{3,}:?\s*$")
+_BOLD = re.compile(r"<(b|strong)>", re.IGNORECASE)
+# Two or more ordinary spaces between words: the columns of a fixed-width text (a
+# no-break space beside a space is an empty cell of a single-spaced one).
+_GAP = re.compile(r"\S {2,}\S")
+_WORD = re.compile(f"[^{re.escape(GROUP_SEPARATORS)}\t]+")
+# A text line's words are one character wide each: a font named 'mono' makes the
+# geometry treat a one-character gap as a space inside a cell, two as a gutter.
+TEXT_FONT = "text-monospace"
+_ENDS_IN_PERIOD = re.compile(
+    r"(?:quarter|kvartal)\s*[1-4]\.?\s+(?:19|20)\d\d\s*\d?$|(?:19|20)\d\d\s*[KQ][1-4]$"
+    r"|[1-4](?:\.|st|nd|rd|th)\s*(?:quarter|kvartal)\s+(?:19|20)\d\d\s*\d?$",
+    re.IGNORECASE,
+)
+TEXT_SIZE = 1.0
+
+
+def pipe_cells(text: str) -> list[str]:
+    """'| a | b | |||' → ['a', 'b', '', '', '', '']: markup removed, cells stripped."""
+    stripped = text.strip()
+    inner = stripped[1:] if stripped.startswith("|") else stripped
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [clean(cell) for cell in inner.split("|")]
+
+
+def is_pipe_line(text: str) -> bool:
+    stripped = text.strip()
+    return stripped.startswith("|") or stripped.endswith("|") or stripped.count(" | ") >= 2
+
+
+def text_words(line: Line) -> tuple[Word, ...]:
+    """A text line's words placed by character column (for fixed-width tables)."""
+    return tuple(
+        Word(match[0], float(match.start()), float(match.end()), float(line.number - 1), float(line.number),
+             TEXT_FONT, TEXT_SIZE)
+        for match in _WORD.finditer(line.text.replace("\t", "    "))
+    )
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A line, split into parts, with the number of leading parts that make its label."""
+
+    line: Line
+    layout: str
+    parts: tuple[str, ...] = ()
+    label_end: int = 0
+    indented: bool = False
+    bold: bool = False
+    gapped: bool = False  # a text line with columns two or more spaces apart
+    more: tuple[Line, ...] = ()  # further lines of the row (its cells, where each stood on a line)
+
+    @property
+    def label(self) -> str:
+        return squeeze(" ".join(self.parts[: self.label_end]))
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return self.parts[self.label_end :]
+
+    @cached_property
+    def filled(self) -> tuple[str, ...]:
+        return tuple(value for value in self.values if not is_blank(value))
+
+    @property
+    def text(self) -> str:
+        return squeeze(self.line.text)
+
+    @cached_property
+    def is_row(self) -> bool:
+        """A label followed by values: a body row (a damaged value included)."""
+        if not self.label or not self.filled:
+            return False
+        if self.layout in EXPLICIT:
+            readable = sum(is_value_token(value) for value in self.filled)
+            return is_value_token(self.filled[-1]) and readable * 5 >= len(self.filled) * 3
+        if len(self.filled) < 2 or is_header_values(self.filled):
+            return False
+        # A header line ending in a period label ('… Quarter 3 2002') is no row.
+        return _ENDS_IN_PERIOD.search(self.text) is None
+
+    @property
+    def is_label_only(self) -> bool:
+        """A label and nothing else: a section heading, a wrapped label, a header line."""
+        return bool(self.label) and not self.filled
+
+    @property
+    def is_value_only(self) -> bool:
+        """Values and no label: a cell printed on a line of its own."""
+        return not self.label and bool(self.filled) and all(is_value_token(value) for value in self.filled)
+
+
+def cut(line: Line) -> Cut:
+    """A line of a text rendering or a PDF, cut into its parts."""
+    text = line.text
+    if is_blank(strip_markup(text).replace("|", "")):
+        return Cut(line, BLANK)
+    if line.words:
+        return _positions(line)
+    if _RULE.match(text) and not any(ch.isalnum() for ch in text):
+        return Cut(line, RULE)
+    bold = bool(_BOLD.search(text))
+    if "\t" in text:
+        cells = tuple(clean(cell) for cell in text.split("\t"))
+        return Cut(line, TABS, cells, 1, indented=text[:1].isspace(), bold=bold)
+    if is_pipe_line(text):
+        cells = pipe_cells(text)
+        if all(_MARKDOWN_SEPARATOR.match(cell) or not cell for cell in cells):
+            return Cut(line, RULE)
+        return Cut(line, PIPES, tuple(cells), 1, bold=bold)
+    tokens = tuple(token for token in strip_markup(text).split(" ") if token != "")
+    end, indented = split_label(tokens)
+    return Cut(line, TOKENS, tokens, end, indented=indented or text[:1] in (" ", "\u00a0"), bold=bold,
+               gapped=bool(_GAP.search(text.strip())))
+
+
+def _positions(line: Line) -> Cut:
+    groups = geometry.clusters(line)
+    parts = tuple(" ".join(word.text for word in group) for group in groups)
+    end, _ = split_label(parts)
+    return Cut(line, POSITIONS, parts, end, bold=geometry.is_bold_line(line))
+
+
+def as_positions(item: Cut) -> Cut:
+    """A fixed-width text line re-cut by the positions of its words."""
+    line = Line(item.line.number, item.line.text, item.line.page, text_words(item.line))
+    if not line.words:
+        return item
+    cut_line = _positions(line)
+    return Cut(line, POSITIONS, cut_line.parts, cut_line.label_end, item.indented, item.bold, item.gapped)

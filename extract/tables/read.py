@@ -1,0 +1,360 @@
+"""A document → its tables: regions of rows, each with its title block, header and notes.
+
+Knows nothing of kinds. A *region* is a run of body rows (a label followed by
+values), with section headings, page furniture and blank lines between them.
+The lines above a region are its head (title block, header); note lines right
+under it (footnotes, sources, symbols) are its notes; everything else is prose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from extract.readers.document import Document, Line
+from extract.tables import geometry
+from extract.tables.cells import clean, decimal_mark, is_blank, strip_markup
+from extract.tables.furniture import find_furniture
+from extract.tables.heads import (
+    columns_from_tiers,
+    header_text,
+    is_prose_line,
+    note_of,
+    split_token_head,
+    starts_with_table_number,
+    title_block,
+)
+from extract.tables.lines import BLANK, EXPLICIT, LINES, PIPES, POSITIONS, RULE, TOKENS, Cut, as_positions, cut
+from extract.tables.model import (
+    REPEATED_HEADER,
+    Furniture,
+    Header,
+    Note,
+    Paragraph,
+    Row,
+    Section,
+    Table,
+    TableDocument,
+)
+from extract.tables.positions import body_of, demote_misplaced_rows, grid_of, header_of, split_positions_head
+from extract.tables.text import is_period_heading, join_wrapped, normalise, squeeze
+
+# A section heading or a label's wrapped rest is short; a longer line without values is prose.
+SECTION_WORDS = 8
+SECTION_LENGTH = 70
+# Enough rows printed one cell per line to read a document so.
+VERTICAL_ROWS = 3
+
+
+def read_tables(document: Document) -> TableDocument:
+    items = [cut(line) for line in document.lines]
+    furniture = find_furniture(items)
+    if document.format == "text":
+        items = fold_vertical_rows(items, furniture)
+    else:
+        items = demote_misplaced_rows(items)
+    result = TableDocument(document, furniture=[Furniture(line, reason) for line in document.lines
+                                                if (reason := furniture.get(line.number))])
+    used: set[int] = set(furniture)
+    previous_end = 0
+    spans = find_regions(items, furniture)
+    for index, (start, end) in enumerate(spans):
+        gap = [item for item in items[previous_end:start] if item.line.number not in furniture]
+        if result.tables:
+            notes, gap = take_notes(gap)
+            result.tables[-1].notes += notes
+            used.update(note.line.number for note in notes)
+        table, taken = assemble(index, gap, items[start:end], furniture)
+        table.continues = continued_from(table, gap, taken, result.tables)
+        result.tables.append(table)
+        used.update(taken)
+        previous_end = end
+    if result.tables:
+        notes, _ = take_notes([item for item in items[previous_end:] if item.line.number not in furniture])
+        result.tables[-1].notes += notes
+        used.update(note.line.number for note in notes)
+    result.paragraphs = paragraphs([item for item in items if item.line.number not in used and item.layout not in (BLANK, RULE)])
+    return result
+
+
+def _is_section(item: Cut) -> bool:
+    label = item.label
+    return (item.is_label_only and len(label) <= SECTION_LENGTH and len(label.split()) <= SECTION_WORDS
+            and not is_period_heading(label) and note_of(item) is None
+            and (item.layout == TOKENS or sum(bool(part) for part in item.parts) == 1))
+
+
+def _family(item: Cut) -> str:
+    return POSITIONS if item.layout in (POSITIONS, TOKENS) else item.layout
+
+
+def find_regions(items: Sequence[Cut], furniture: dict[int, str]) -> list[tuple[int, int]]:
+    """[start, end) of every run of rows (with sections, blanks and furniture between)."""
+    regions: list[tuple[int, int]] = []
+    index = 0
+    while index < len(items):
+        if not items[index].is_row:
+            index += 1
+            continue
+        family, last, probe = _family(items[index]), index, index + 1
+        while probe < len(items):
+            item = items[probe]
+            if item.layout in (BLANK, RULE) or item.line.number in furniture or _is_section(item):
+                probe += 1
+                continue
+            if (item.is_row and _family(item) == family) or item.is_value_only:
+                last = probe
+                probe += 1
+                continue
+            break
+        regions.append((index, last + 1))
+        index = last + 1
+    return regions
+
+
+def take_notes(items: list[Cut]) -> tuple[list[Note], list[Cut]]:
+    """The note lines that open `items` (a table's footnotes, source, symbols) and the rest."""
+    notes: list[Note] = []
+    for position, item in enumerate(items):
+        if item.layout in (BLANK, RULE):
+            continue
+        note = note_of(item)
+        if note is None:
+            return notes, items[position:]
+        notes.append(note)
+    return notes, []
+
+
+def assemble(index: int, head: list[Cut], region: list[Cut], furniture: dict[int, str]) -> tuple[Table, set[int]]:
+    """One region and its head as a `Table`, and the line numbers it took."""
+    members = [item for item in region if item.line.number not in furniture]
+    rows = [item for item in members if item.is_row or item.is_value_only]
+    layout = rows[0].layout
+    if layout == TOKENS and sum(item.gapped for item in rows) * 5 >= len(rows) * 3:
+        head = [as_positions(item) if item.layout == TOKENS else item for item in head]
+        members = [as_positions(item) if item.layout == TOKENS else item for item in members]
+        layout = POSITIONS
+    if layout == POSITIONS:
+        table = _positions_table(index, head, members)
+    elif layout in EXPLICIT or layout == LINES:
+        table = _explicit_table(index, head, members, layout)
+    else:
+        table = _tokens_table(index, head, members)
+    table.furniture = [Furniture(item.line, furniture[item.line.number]) for item in region
+                       if item.line.number in furniture]
+    table.decimal = decimal_mark(value for row in table.rows for value in row.values)
+    taken = {line.number for line in table.title.lines} | {line.number for line in table.header.lines}
+    taken |= {line.number for item in table.body for line in (item.lines if isinstance(item, Row) else (item.line,))}
+    return table, taken
+
+
+def _tokens_table(index: int, head: list[Cut], members: list[Cut]) -> Table:
+    title_items, header_items = split_token_head(_trim_head(head))
+    header_lines = tuple(item.line for item in header_items)
+    header = Header(header_lines, header_text(header_lines))
+    body: list[Row | Section] = []
+    for item in members:
+        if item.is_row:
+            body.append(Row((item.line,), item.label, None, tuple(item.values), item.bold, item.indented))
+        elif item.is_label_only:
+            body.append(Section(item.line, item.label, item.bold, item.indented))
+    return Table(index, title_block(title_items), header, body, layout=TOKENS)
+
+
+def _trim_head(head: list[Cut]) -> list[Cut]:
+    """The head back to the nearest prose: a table's title block and header, not the article above."""
+    start = len(head)
+    while start > 0 and not (head[start - 1].layout not in (BLANK, RULE) and is_prose_line(head[start - 1].text)):
+        start -= 1
+    return head[start:]
+
+
+def _explicit_table(index: int, head: list[Cut], members: list[Cut], layout: str) -> Table:
+    rows = [item for item in members if item.is_row or item.is_value_only]
+    width = max(_filled_width(_explicit_cells(item)) + 1 for item in rows)
+    head = _trim_head(head)
+    header_items = _explicit_header(head, layout)
+    sections: list[Cut] = []
+    if layout == LINES:
+        header_items, sections = _vertical_header(header_items, width)
+        tiers: list[list[str]] = []
+    else:
+        tiers = [[clean(part) for part in item.parts] for item in header_items]
+        width = max([width, *(_filled_width(tier) for tier in tiers)])
+    header = _tiers_header(tuple(item.line for item in header_items), tiers, width, layout)
+    body: list[Row | Section] = []
+    for item in [*sections, *members]:
+        if item.is_row or item.is_value_only:
+            cells = _explicit_cells(item)
+            cells = cells[: width - 1] + ("",) * max(0, width - 1 - len(cells)) + tuple(c for c in cells[width - 1 :] if c)
+            body.append(Row((item.line, *item.more), item.label, cells, bold=item.bold, indented=item.indented))
+        elif item.is_label_only:
+            body.append(Section(item.line, item.label, item.bold, item.indented))
+    taken = {item.line.number for item in [*header_items, *sections]}
+    title_items = [item for item in head if item.line.number not in taken and item.layout not in (BLANK, RULE)]
+    return Table(index, title_block(title_items), header, body, layout=layout)
+
+
+def _explicit_cells(item: Cut) -> tuple[str, ...]:
+    """A row's value cells: after its label cell, or a lone value line's text."""
+    if item.layout in EXPLICIT:
+        return tuple(item.parts[1:])
+    return (clean(item.line.text),)
+
+
+def _explicit_header(head: list[Cut], layout: str) -> list[Cut]:
+    """The head's last lines of labels in the table's own layout, up to its title."""
+    accepted = (TOKENS,) if layout == LINES else (layout,)
+    header: list[Cut] = []
+    for item in reversed(head):
+        if item.layout in (BLANK, RULE):
+            continue
+        if item.layout not in accepted or _is_title_line(item) or note_of(item) is not None \
+                or is_period_heading(item.text):
+            break
+        header.insert(0, item)
+    return header
+
+
+def _vertical_header(items: list[Cut], width: int) -> tuple[list[Cut], list[Cut]]:
+    """A header printed one label per line ('(i kroner)' continuing the label above),
+    and the section headings between it and the first row: the table has `width`
+    labels, so label lines beyond them, nearest the rows, are headings."""
+    blocks: list[list[Cut]] = []
+    for item in items:
+        if blocks and item.text.startswith("("):
+            blocks[-1].append(item)
+        else:
+            blocks.append([item])
+    if len(blocks) <= width:
+        return items, []
+    return [item for block in blocks[:width] for item in block], [item for block in blocks[width:] for item in block]
+
+
+def _filled_width(parts: Sequence[str]) -> int:
+    end = len(parts)
+    while end > 0 and is_blank(parts[end - 1]):
+        end -= 1
+    return end
+
+
+def _is_title_line(item: Cut) -> bool:
+    filled = [part for part in item.parts if part]
+    return bool(filled) and (starts_with_table_number(" ".join(filled)) or (len(filled) <= 2 and len(" ".join(filled)) > 60))
+
+
+def _tiers_header(lines: tuple[Line, ...], tiers: list[list[str]], width: int, layout: str) -> Header:
+    labels = tuple(label for tier in tiers for label in tier if label)
+    columns = columns_from_tiers(tiers, width) if tiers else None
+    if columns is None and len(tiers) == 1 and _filled_width(tiers[0]) == width - 1:
+        columns = columns_from_tiers([["", *tiers[0]]], width)  # no cell over the row labels
+    stub = next((tier[0] for tier in tiers if tier and tier[0]), None) if columns is not None else None
+    if layout == LINES:
+        labels = tuple(_label_blocks(lines))
+    return Header(lines, " ".join(labels) if labels else header_text(lines), labels, columns, stub)
+
+
+def _label_blocks(lines: Sequence[Line]) -> list[str]:
+    """One label per line, a line opening with '(' ('(i kroner)') continuing the label above."""
+    labels: list[str] = []
+    for line in lines:
+        text = squeeze(line.text)
+        if labels and text.startswith("("):
+            labels[-1] = f"{labels[-1]} {text}"
+        elif text:
+            labels.append(text)
+    return labels
+
+
+def _positions_table(index: int, head: list[Cut], members: list[Cut]) -> Table:
+    rows = [item.line for item in members if item.is_row or item.is_value_only]
+    pages = list(dict.fromkeys(line.page for line in rows))
+    first = [line for line in rows if line.page == pages[0]]
+    head = _trim_head(head)
+    above, header_items, sections = split_positions_head(head, first, grid_of(first))
+    header_lines = [item.line for item in header_items]
+    grids = {page: grid_of([line for line in rows if line.page == page], header_lines if page == pages[0] else ())
+             for page in pages}
+    header = header_of(header_lines, grids[pages[0]])
+    body = body_of([*sections, *members], grids)
+    title = title_block([item for item in above if item.layout not in (BLANK, RULE)])
+    return Table(index, title, header, body, layout=POSITIONS)
+
+
+def continued_from(table: Table, head: list[Cut], taken: set[int], tables: list[Table]) -> int | None:
+    """The earlier table this one continues: its head is nothing but a repeat of that
+    table's header (and title block), on another page, as a page break prints it."""
+    if not tables or not table.header.lines:
+        return None
+    if any(item.layout not in (BLANK, RULE) and item.line.number not in taken for item in head):
+        return None
+    key = _header_key(table.header)
+    for earlier in reversed(tables):
+        if _header_key(earlier.header) != key:
+            continue
+        same_page = table.header.lines[0].page is not None and table.header.lines[0].page == _last_page(earlier)
+        if same_page or (table.title.lines and normalise(table.title.text) != normalise(earlier.title.text)):
+            return None
+        return earlier.continues if earlier.continues is not None else earlier.index
+    return None
+
+
+def _last_page(table: Table) -> int | None:
+    return max((item.line.page or 0 for item in table.body), default=None)
+
+
+def _header_key(header: Header) -> tuple[str, ...]:
+    return tuple(sorted(normalise(word) for line in header.lines for word in strip_markup(line.text).split()))
+
+
+def fold_vertical_rows(items: list[Cut], furniture: dict[int, str]) -> list[Cut]:
+    """A rendering that prints every cell on a line of its own (a web page's table
+    copied as text): a label line and the value lines under it become one row."""
+    groups: list[tuple[int, list[int]]] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if item.layout == TOKENS and item.is_label_only and len(item.label) <= SECTION_LENGTH * 2:
+            values = []
+            probe = index + 1
+            while probe < len(items) and (items[probe].layout == BLANK or items[probe].is_value_only):
+                if items[probe].is_value_only:
+                    values.append(probe)
+                probe += 1
+            if values:
+                groups.append((index, values))
+                index = probe
+                continue
+        index += 1
+    if len(groups) < VERTICAL_ROWS:
+        return items
+    folded: dict[int, Cut] = {}
+    absorbed: set[int] = set()
+    for label_index, value_indexes in groups:
+        label = items[label_index]
+        values = tuple(clean(items[i].line.text) for i in value_indexes)
+        folded[label_index] = replace(label, layout=LINES, parts=(label.label, *values), label_end=1,
+                                      more=tuple(items[i].line for i in value_indexes))
+        absorbed.update(value_indexes)
+    out = []
+    for position, item in enumerate(items):
+        if position in folded:
+            out.append(folded[position])
+        elif position in absorbed:
+            out.append(Cut(item.line, BLANK))
+        else:
+            out.append(item)
+    return out
+
+
+def paragraphs(items: list[Cut]) -> list[Paragraph]:
+    """Prose outside the tables; a PDF's lines of one paragraph joined, as a text prints it."""
+    lines = [item.line for item in items]
+    joined = geometry.join_paragraphs([line for line in lines if line.words])
+    out: list[Paragraph] = []
+    for line in lines:
+        if joined.get(line.number) == "" and out:
+            out[-1] = Paragraph((*out[-1].lines, line), out[-1].text)
+            continue
+        out.append(Paragraph((line,), squeeze(joined.get(line.number, line.text))))
+    return out

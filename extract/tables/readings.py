@@ -1,0 +1,75 @@
+"""Cells of a row whose rendering separates cells and thousands groups alike.
+
+'17 663 747 19 012 2 396' can be four numbers in several ways. The rendering
+cannot tell; the kind's arithmetic and constraints can. `readings` lists every
+grouping of a row's tokens into the table's number of cells, so a kind keeps
+the one its checks allow, or rejects the row with all of them: never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Sequence
+
+from extract.tables.cells import ANY_SYMBOL, GROUP_SEPARATORS, SIGNS, clean, is_blank
+
+_HEAD = re.compile(rf"^[{re.escape(SIGNS)}]?(?:[1-9]\d{{0,2}}|0)$")
+_HEAD_WITH_DECIMALS = re.compile(rf"^[{re.escape(SIGNS)}]?(?:[1-9]\d{{0,2}}|0)[,.]\d+$")
+_TAIL = re.compile(r"^\d{3}$")
+_TAIL_WITH_DECIMALS = re.compile(r"^\d{3}[,.]\d+$")
+_SEPARATOR = re.compile(f"[{re.escape(GROUP_SEPARATORS)}]")
+
+Reading = tuple[str, ...]
+
+
+def _is_whole(token: str) -> bool:
+    """A token that is a cell by itself: empty, a symbol, or a number whose own
+    groups are joined by a no-break space ('1\u00a0235,70')."""
+    cleaned = clean(token)
+    return is_blank(token) or cleaned in ANY_SYMBOL or bool(_SEPARATOR.search(cleaned))
+
+
+def readings(tokens: Sequence[str], cells: int, limit: int = 4096) -> Iterator[Reading]:
+    """Every grouping of `tokens` into `cells` cells, each cell's groups joined by a space.
+
+    A number is a head group of 1–3 digits (a sign only here, no leading zero)
+    followed by any number of 3-digit groups; decimals end its last group; a
+    zero is written '0', never followed by groups. `limit` bounds the search on
+    a damaged row.
+    """
+    tokens = list(tokens)
+    found = 0
+
+    def walk(index: int, taken: tuple[str, ...]) -> Iterator[Reading]:
+        nonlocal found
+        if found >= limit:
+            return
+        if len(taken) == cells:
+            if index == len(tokens):
+                found += 1
+                yield taken
+            return
+        if index == len(tokens) or len(tokens) - index < cells - len(taken):
+            return
+        token = tokens[index]
+        if _is_whole(token):
+            yield from walk(index + 1, (*taken, token))
+            return
+        if _HEAD_WITH_DECIMALS.match(token):
+            yield from walk(index + 1, (*taken, token))
+            return
+        if not _HEAD.match(token):
+            return  # not a number: no reading (the kind rejects the row with its tokens)
+        end = index + 1
+        while True:
+            if not (end > index + 1 and token.lstrip(SIGNS) == "0"):
+                yield from walk(end, (*taken, " ".join(tokens[index:end])))
+            if end < len(tokens) and _TAIL.match(tokens[end]):
+                end += 1
+            elif end < len(tokens) and _TAIL_WITH_DECIMALS.match(tokens[end]) and token.lstrip(SIGNS) != "0":
+                yield from walk(end + 1, (*taken, " ".join(tokens[index : end + 1])))
+                return
+            else:
+                return
+
+    yield from walk(0, ())
