@@ -11,11 +11,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from extract import parquet_store as store
-from extract.documents import Document, DocumentError, Line, NotADocument, read_document, sha256_of
+from extract.readers import DocumentError, Line, NotADocument, read_document, sha256_of
 from extract.kinds import all_kinds, detect_kind
-from extract.kinds.base import LINEAGE_FIELDS, DocumentKind, ParseError, ParseResult
-
-LINEAGE_NAMES = {field.name for field in LINEAGE_FIELDS}
+from extract.kinds.base import LINEAGE_NAMES, DocumentKind, ParseError, ParseResult, SchemaError, check_records, reading_columns
+from extract.tables import TableDocument, read_tables
 
 EXTRACTED = "extracted"  # parsed in this run
 UNCHANGED = "unchanged"  # same file, hash and parser version as last run: not parsed again
@@ -167,7 +166,8 @@ def _extract_one(path: Path, out_dir: Path, kinds: list[DocumentKind], previous:
         return DocumentOutcome(path, UNKNOWN, sha256=sha256, message=str(error))
     except DocumentError as error:
         return DocumentOutcome(path, FAILED, sha256=sha256, message=str(error))
-    detection = detect_kind(document, kinds)
+    tables = read_tables(document)
+    detection = detect_kind(tables, kinds)
     if detection.kind is None:
         return DocumentOutcome(path, UNKNOWN, sha256=sha256, format=document.format,
                                message=f"not a known kind of document ({detection.explain()})")
@@ -177,36 +177,41 @@ def _extract_one(path: Path, out_dir: Path, kinds: list[DocumentKind], previous:
     if document.encoding not in (None, "utf-8"):
         outcome.message = f"not UTF-8: read as {document.encoding}"
     try:
-        result = kind.parse(document)
-    except ParseError as error:
-        where = f" (line {error.line.number})" if error.line else ""
+        result = kind.parse(tables)
+        for table, rows in result.tables.items():
+            check_records(table, rows, kind.schemas[table])
+    except (ParseError, SchemaError) as error:
+        line = getattr(error, "line", None)
+        where = f" (line {line.number})" if line else ""
         outcome.status, outcome.message = FAILED, f"{path.name}{where}: {error}"
-        result = ParseResult(rejects=[])
-        _write_document(out_dir, kind, document, result, failure=(error.line, str(error)))
+        _write_document(out_dir, kind, tables, ParseResult(rejects=[]), failure=(line, str(error)))
         outcome.rejects = 1
         return outcome
-    _write_document(out_dir, kind, document, result)
+    _write_document(out_dir, kind, tables, result)
     outcome.rows, outcome.rejects = result.rows(), len(result.rejects)
-    outcome.rows_fingerprint = rows_fingerprint(kind.kind, result)
+    outcome.rows_fingerprint = rows_fingerprint(kind, result)
     outcome.seconds = time.perf_counter() - started
     return outcome
 
 
-def rows_fingerprint(kind: str, result: ParseResult) -> str | None:
-    """A hash of what a document says, without where it says it (lineage)."""
+def rows_fingerprint(kind: DocumentKind, result: ParseResult) -> str | None:
+    """A hash of what a document says, without where it says it (lineage) or how
+    its values were read (a PDF's cells are settled by position, its rendering's by
+    arithmetic: the same table either way)."""
     if not result.rows():
         return None
-    digest = hashlib.sha256(kind.encode())
+    digest = hashlib.sha256(kind.kind.encode())
     for table in sorted(result.tables):
+        ignored = LINEAGE_NAMES | reading_columns(kind.schemas[table])
         rows = sorted(
-            repr(sorted((key, value) for key, value in row.items() if key not in LINEAGE_NAMES))
+            repr(sorted((key, value) for key, value in row.items() if key not in ignored))
             for row in result.tables[table]
         )
         digest.update(repr((table, rows)).encode())
     return digest.hexdigest()
 
 
-def _write_document(out_dir: Path, kind: DocumentKind, document: Document, result: ParseResult,
+def _write_document(out_dir: Path, kind: DocumentKind, document: TableDocument, result: ParseResult,
                     failure: tuple[Line | None, str] | None = None) -> None:
     # Remove what an earlier parser version wrote for this document before writing anew.
     for path in store.document_files(out_dir, document.sha256):
@@ -217,7 +222,7 @@ def _write_document(out_dir: Path, kind: DocumentKind, document: Document, resul
             store.write_rows(result.tables.get(table, []), schema, store.table_dir(out_dir, kind.kind, table) / file_name)
     rejects = [
         {"source_file": document.name, "source_sha256": document.sha256, "kind": kind.kind,
-         "source_page": reject.line.page, "source_line": reject.line.number, "raw_line": reject.line.text,
+         "source_page": reject.line.page, "source_line": reject.line.number, "raw_line": reject.raw or reject.line.text,
          "reason": reject.reason, "candidates": reject.candidates}
         for reject in result.rejects
     ]

@@ -1,7 +1,8 @@
-"""Document kinds: one module each, found here by discovery.
+"""Document kinds: one package each, found here by discovery.
 
-A module in this package that defines `KIND` (an object implementing
-`extract.kinds.base.DocumentKind`) is a kind; adding a kind is adding a module.
+A package in this folder whose `__init__` defines `KIND` (an object implementing
+`extract.kinds.base.DocumentKind`) is a kind; adding a kind is adding a package
+(see docs/adding-a-kind.md).
 """
 
 from __future__ import annotations
@@ -9,20 +10,26 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from dataclasses import dataclass
+from functools import lru_cache
 
-from extract.documents import Document
 from extract.kinds.base import DETECTION_THRESHOLD, DocumentKind
+from extract.tables import TableDocument
 
 
-def all_kinds() -> list[DocumentKind]:
+@lru_cache(maxsize=1)
+def _discovered() -> tuple[DocumentKind, ...]:
     kinds = []
     for module_info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if module_info.name == "base":
+        if not module_info.ispkg:
             continue
         module = importlib.import_module(f"{__name__}.{module_info.name}")
         if hasattr(module, "KIND"):
             kinds.append(module.KIND)
-    return kinds
+    return tuple(kinds)
+
+
+def all_kinds() -> list[DocumentKind]:
+    return list(_discovered())
 
 
 @dataclass(frozen=True)
@@ -35,7 +42,7 @@ class Detection:
         return f"scores: {scored}" if scored else "no kinds registered"
 
 
-def detect_kind(document: Document, kinds: list[DocumentKind] | None = None) -> Detection:
+def detect_kind(document: TableDocument, kinds: list[DocumentKind] | None = None) -> Detection:
     """The kind most sure of the document, if any is sure enough; ties are refused."""
     kinds = all_kinds() if kinds is None else kinds
     scores = {kind.kind: kind.detect(document) for kind in kinds}

@@ -1,13 +1,18 @@
-"""The interface every document kind implements, and the records it returns."""
+"""The interface every document kind implements, and what it returns.
+
+A kind reads the table model (`extract.tables`), never a file or a rendering:
+it declares what its table means — title, header concepts, row labels,
+symbols, arithmetic — and turns rows into records, rejects and facts.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Iterable, Mapping, Protocol
 
 import pyarrow as pa
 
-from extract.documents import Document, Line
+from extract.tables import Line, Row, TableDocument
 
 # Lineage columns every extracted row carries (filled in by `lineage`).
 LINEAGE_FIELDS = [
@@ -17,12 +22,16 @@ LINEAGE_FIELDS = [
     pa.field("source_line", pa.int32(), nullable=False),
     pa.field("raw_line", pa.string()),
 ]
+LINEAGE_NAMES = frozenset(field.name for field in LINEAGE_FIELDS)
+# A column that says how a value was read (how many readings a row's tokens had),
+# not what the document says: two renderings of one table may differ in it.
+READING = {b"role": b"reading"}
 
 # How sure `detect` must be before a document is taken as a kind.
 DETECTION_THRESHOLD = 0.5
 
 
-def lineage(document: Document, line: Line, raw: str | None = None) -> dict[str, Any]:
+def lineage(document: TableDocument, line: Line, raw: str | None = None) -> dict[str, Any]:
     """The lineage of a record read from `line` (or from several lines: pass `raw`)."""
     return {
         "source_file": document.name,
@@ -33,6 +42,11 @@ def lineage(document: Document, line: Line, raw: str | None = None) -> dict[str,
     }
 
 
+def row_lineage(document: TableDocument, row: Row) -> dict[str, Any]:
+    """The lineage of a record read from a table row, however many lines it took."""
+    return lineage(document, row.line, row.raw)
+
+
 @dataclass(frozen=True)
 class Reject:
     """A line that looks like data but could not be read, and why."""
@@ -40,6 +54,7 @@ class Reject:
     line: Line
     reason: str
     candidates: str | None = None  # the readings considered, where there were several
+    raw: str | None = None  # the row's text, where it took more than its first line
 
 
 @dataclass(frozen=True)
@@ -60,6 +75,12 @@ class ParseResult:
     def rows(self) -> int:
         return sum(len(rows) for rows in self.tables.values())
 
+    def reject(self, line: Line, reason: str, candidates: str | None = None, raw: str | None = None) -> None:
+        self.rejects.append(Reject(line, reason, candidates, raw))
+
+    def fact(self, name: str, value: object, line: Line | None = None) -> None:
+        self.facts.append(Fact(name, str(value), line))
+
 
 class ParseError(Exception):
     """The document as a whole cannot be read as its kind (e.g. no header found)."""
@@ -69,20 +90,45 @@ class ParseError(Exception):
         self.line = line
 
 
+class SchemaError(Exception):
+    """A kind produced a record its schema does not describe: a bug, never silently a NULL."""
+
+
 class DocumentKind(Protocol):
-    """One module per kind of document implements this."""
+    """One package per kind of document implements this (see docs/adding-a-kind.md)."""
 
     kind: str  # e.g. "care_staffing": the folder of its Parquet files and its dbt source
     parser_version: str  # bump when the output of `parse` changes for the same input
     schemas: dict[str, pa.Schema]  # table name → schema, lineage included
 
-    def detect(self, document: Document) -> float:
+    def detect(self, document: TableDocument) -> float:
         """How sure (0–1) that `document` is of this kind, from its content alone."""
 
-    def parse(self, document: Document) -> ParseResult:
+    def parse(self, document: TableDocument) -> ParseResult:
         """Records, rejects and facts of the document. Raises ParseError if it cannot start."""
 
 
 def schema(*fields: pa.Field) -> pa.Schema:
     """A table schema: the kind's own columns followed by the lineage columns."""
     return pa.schema([*fields, *LINEAGE_FIELDS])
+
+
+def reading_columns(table_schema: pa.Schema) -> frozenset[str]:
+    """The columns that describe how a value was read (see `READING`)."""
+    return frozenset(f.name for f in table_schema if f.metadata and f.metadata.get(b"role") == b"reading")
+
+
+def check_records(table: str, records: Iterable[Mapping[str, Any]], table_schema: pa.Schema) -> None:
+    """Every record names exactly the schema's columns, required ones filled."""
+    names = set(table_schema.names)
+    required = {f.name for f in table_schema if not f.nullable}
+    for number, record in enumerate(records, start=1):
+        keys = set(record)
+        if keys != names:
+            unknown, missing = sorted(keys - names), sorted(names - keys)
+            raise SchemaError(f"table {table!r}, record {number}: "
+                              + "; ".join(part for part in (f"columns not in its schema {unknown}" if unknown else "",
+                                                            f"columns missing {missing}" if missing else "") if part))
+        empty = sorted(name for name in required if record[name] is None)
+        if empty:
+            raise SchemaError(f"table {table!r}, record {number}: required columns empty {empty}")

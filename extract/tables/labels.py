@@ -10,11 +10,14 @@ footnote marker may be glued to the code ('10716 Re/Våle' is code 0716, marker 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, Sequence
+
+from extract.readers.document import Line
 
 from extract.tables.cells import clean, is_blank, looks_like_value
-from extract.tables.text import normalise, split_markers, squeeze
+from extract.tables.model import Row, Section
+from extract.tables.text import join_wrapped, normalise, split_markers, squeeze
 
 # Labels that name the sum of the rows, in the languages our publishers use.
 TOTAL_LABELS = (
@@ -109,3 +112,31 @@ def _plain_digits(marker: str | None) -> str | None:
     if not marker:
         return None
     return marker.translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789"))
+
+
+def join_wrapped_labels(body: Sequence[Row | Section], starts_row: Callable[[str], bool]) -> list[Row | Section]:
+    """Rows whose label was wrapped over two lines, made whole again.
+
+    A label line right under a row that cannot start a row of its own (no code, no
+    total label) is the rest of that row's label (cells aligned to the top); a
+    label line that can start a row right above a row whose label cannot is that
+    row's first part (cells aligned to the bottom). A hyphen ending the first part
+    joins the two without a space ('Guovdageaidnu-' / 'Kautokeino').
+    """
+    out: list[Row | Section] = []
+    for item in body:
+        previous = out[-1] if out else None
+        if isinstance(item, Section) and isinstance(previous, Row) and _adjacent(previous.lines[-1], item.line) \
+                and not starts_row(item.label):
+            out[-1] = replace(previous, lines=(*previous.lines, item.line), label=join_wrapped([previous.label, item.label]))
+            continue
+        if isinstance(item, Row) and isinstance(previous, Section) and _adjacent(previous.line, item.line) \
+                and starts_row(previous.label) and not starts_row(item.label):
+            out[-1] = replace(item, lines=(previous.line, *item.lines), label=join_wrapped([previous.label, item.label]))
+            continue
+        out.append(item)
+    return out
+
+
+def _adjacent(above: Line, below: Line) -> bool:
+    return below.number == above.number + 1

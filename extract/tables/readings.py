@@ -9,7 +9,8 @@ the one its checks allow, or rejects the row with all of them: never a guess.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Callable, Iterator, Sequence
 
 from extract.tables.cells import ANY_SYMBOL, GROUP_SEPARATORS, SIGNS, clean, is_blank
 
@@ -73,3 +74,44 @@ def readings(tokens: Sequence[str], cells: int, limit: int = 4096) -> Iterator[R
                 return
 
     yield from walk(0, ())
+
+
+@dataclass(frozen=True)
+class Settled:
+    """A row's value cells as settled, or why they could not be."""
+
+    cells: Reading | None
+    candidates: tuple[Reading, ...] = ()  # every reading of the tokens (one, for delimited cells)
+    reason: str | None = None
+
+    def describe(self) -> str | None:
+        if len(self.candidates) < 2:
+            return None
+        return "; ".join(" | ".join(reading) for reading in self.candidates)
+
+
+def settle(values: Sequence[str] | None, tokens: Sequence[str], count: int,
+           check: Callable[[Reading], str | None] | None = None) -> Settled:
+    """The `count` value cells of a row: its delimited cells, or the one reading of its
+    tokens that `check` (the kind's arithmetic: None for a consistent reading) leaves.
+
+    Delimited cells beyond `count` must be empty (a rendering's padding)."""
+    if values is not None:
+        cells = tuple(values)
+        extra = [cell for cell in cells[count:] if not is_blank(cell)]
+        if extra or len(cells) < count:
+            found = len(cells) - sum(is_blank(cell) for cell in cells[count:])
+            return Settled(None, (), f"expected {count} cells (one per column of the header), found {found}")
+        return Settled(cells[:count], (cells[:count],))
+    candidates = tuple(readings(tokens, count))
+    if not candidates:
+        return Settled(None, (), f"the values {' '.join(clean(t) or '·' for t in tokens)!r} cannot be read "
+                                 f"as {count} cells (one per column of the header)")
+    if len(candidates) == 1:
+        return Settled(candidates[0], candidates)
+    consistent = [reading for reading in candidates if check is None or check(reading) is None]
+    if len(consistent) == 1:
+        return Settled(consistent[0], candidates)
+    why = "agree with the table's arithmetic" if check else "are possible"
+    return Settled(None, candidates, f"{len(consistent) or 'none'} of {len(candidates)} readings of the values {why}; "
+                                     "not guessing")

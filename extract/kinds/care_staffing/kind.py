@@ -1,0 +1,175 @@
+"""SSB care staffing over the table model: schemas, detection, parsing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pyarrow as pa
+
+from extract.kinds.base import ParseError, ParseResult, row_lineage, schema
+from extract.kinds.care_staffing.semantics import (
+    HALF_HUNDREDTH,
+    KIND,
+    SYMBOLS,
+    TABLE,
+    TITLE,
+    TOTAL_TYPE,
+    YEAR,
+    education_type_code,
+    split_header_labels,
+)
+from extract.tables import Row, Section, Table, TableDocument
+from extract.tables.cells import CellError, parse_cell
+from extract.tables.heads import header_text
+from extract.tables.labels import join_wrapped_labels, parse_label
+from extract.tables.readings import Reading, settle
+from extract.tables.text import normalise
+
+
+@dataclass(frozen=True)
+class Column:
+    number: int
+    label: str
+    education_type: str
+
+
+def find_table(document: TableDocument) -> Table | None:
+    """The table whose title names man-years by education and municipality."""
+    return next((table for table in document.merged() if TITLE.search(normalise(table.title.text))), None)
+
+
+def header_columns(table: Table) -> list[Column]:
+    """The education types from the header: its columns where the rendering places
+    its labels, else its running text split at capitalised labels, from the header
+    line on which the labels are as many as the first row's values."""
+    if table.header.columns:
+        labels = [column.label for column in table.header.columns]
+    else:
+        wanted = next((len(row.values) for row in table.rows), 0)
+        lines = table.header.lines
+        candidates = [split_header_labels(header_text(lines[start:])) for start in range(len(lines))]
+        labels = next((found for found in candidates if len(found) == wanted), candidates[0] if candidates else [])
+    return [Column(number, label, education_type_code(label)) for number, label in enumerate(labels, start=1)]
+
+
+def total_agrees(columns: list[Column], decimal: str):
+    """The arithmetic a reading of a row's values must pass: total = sum of the types."""
+    total_at = next(index for index, column in enumerate(columns) if column.education_type == TOTAL_TYPE)
+
+    def check(reading: Reading) -> str | None:
+        try:
+            values = [parse_cell(cell, SYMBOLS, decimal).value or Decimal(0) for cell in reading]
+        except CellError as error:
+            return str(error)
+        parts = sum(value for index, value in enumerate(values) if index != total_at)
+        if abs(values[total_at] - parts) > HALF_HUNDREDTH * len(values):
+            return f"total {values[total_at]} is not the sum of the types {parts}"
+        return None
+
+    return check
+
+
+@dataclass(frozen=True)
+class CareStaffing:
+    kind: str = KIND
+    parser_version: str = "2"
+
+    @property
+    def schemas(self) -> dict[str, pa.Schema]:
+        return {
+            TABLE: schema(
+                pa.field("year", pa.int16(), nullable=False),
+                pa.field("area_level", pa.string(), nullable=False),
+                pa.field("municipality_code", pa.string()),
+                pa.field("area_name", pa.string(), nullable=False),
+                pa.field("column_number", pa.int16(), nullable=False),
+                pa.field("education_type", pa.string(), nullable=False),
+                pa.field("education_label", pa.string(), nullable=False),
+                pa.field("man_years", pa.decimal128(12, 2)),
+                pa.field("value_status", pa.string(), nullable=False),
+            )
+        }
+
+    def detect(self, document: TableDocument) -> float:
+        table = find_table(document)
+        if table is None:
+            return 0.0
+        types = {column.education_type for column in header_columns(table)}
+        return 0.95 if TOTAL_TYPE in types and len(types) >= 3 else 0.7
+
+    def parse(self, document: TableDocument) -> ParseResult:
+        table = find_table(document)
+        if table is None:
+            raise ParseError("no table titled 'Man-years, by type of education and municipality' found")
+        title = table.title
+        year_match = YEAR.findall(title.title) or YEAR.findall(title.period or "") or YEAR.findall(title.subtitle or "")
+        if not year_match:
+            raise ParseError(f"the title names no year: {title.title!r}", title.line)
+        year = int(year_match[-1])
+        result = ParseResult(tables={TABLE: []})
+        result.fact("title", title.title, title.line)
+        result.fact("year", year, title.line)
+        if title.number:
+            result.fact("table_number", title.number, title.line)
+        if title.subtitle:
+            result.fact("subject", title.subtitle, title.line)
+        columns = header_columns(table)
+        if not any(column.education_type == TOTAL_TYPE for column in columns):
+            raise ParseError("the header has no total column ('Man-years, total')", table.header.line or title.line)
+        types = [column.education_type for column in columns]
+        duplicates = sorted({code for code in types if types.count(code) > 1})
+        if duplicates:
+            raise ParseError(f"header labels give duplicate education types {duplicates}", table.header.line)
+        result.fact("columns", len(columns), table.header.line)
+        check = total_agrees(columns, table.decimal)
+        for item in join_wrapped_labels(table.body, lambda label: parse_label(label).code is not None):
+            if isinstance(item, Section):
+                result.fact("section_heading", item.label, item.line)
+            else:
+                self._read_row(document, table, item, year, columns, check, result)
+        for note in table.notes:
+            result.fact(note.kind, note.text, note.line)
+        if not result.tables[TABLE] and not result.rejects:
+            raise ParseError("the table has a header but no data rows", table.header.line)
+        return result
+
+    @staticmethod
+    def _read_row(document: TableDocument, table: Table, row: Row, year: int, columns: list[Column], check,
+                  result: ParseResult) -> None:
+        label = parse_label(row.label)
+        if label.code is not None:
+            area_level = "municipality"
+        elif label.is_total:
+            area_level = "country"
+        else:
+            result.reject(row.line, f"a row of {len(row.values)} values whose label {row.label!r} is neither a "
+                                    "municipality code nor the country total", raw=row.raw)
+            return
+        if not label.name:
+            result.reject(row.line, "row has a code but no municipality name", raw=row.raw)
+            return
+        settled = settle(row.cells, row.tokens, len(columns), check)
+        if settled.cells is None:
+            result.reject(row.line, settled.reason or "unreadable", settled.describe(), raw=row.raw)
+            return
+        try:
+            cells = [parse_cell(cell, SYMBOLS, table.decimal) for cell in settled.cells]
+        except CellError as error:
+            result.reject(row.line, str(error), raw=row.raw)
+            return
+        name = label.name
+        for column, cell in zip(columns, cells):
+            result.tables[TABLE].append({
+                "year": year,
+                "area_level": area_level,
+                "municipality_code": label.code,
+                "area_name": name,
+                "column_number": column.number,
+                "education_type": column.education_type,
+                "education_label": column.label,
+                "man_years": cell.value,
+                "value_status": cell.status,
+                **row_lineage(document, row),
+            })
+

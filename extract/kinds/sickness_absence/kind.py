@@ -1,0 +1,268 @@
+"""SSB sickness absence over the table model: schemas, detection, parsing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from extract.kinds.base import READING, ParseError, ParseResult, row_lineage, schema
+from extract.kinds.sickness_absence.arithmetic import (
+    Candidates,
+    RawRow,
+    Reading,
+    decide,
+    header_quarters,
+    parse_rate,
+)
+from extract.kinds.sickness_absence.semantics import (
+    CHANGE,
+    DAYS,
+    DERIVED,
+    KIND,
+    MAN_DAYS,
+    NOT_APPLICABLE,
+    NOT_PUBLISHED,
+    RATE,
+    TABLE,
+    TITLE,
+    Quarter,
+    measure_of,
+    parse_sex,
+    quarters_in,
+)
+from extract.tables import Row, Section, Table, TableDocument
+from extract.tables.cells import PUBLISHED
+from extract.tables.labels import join_wrapped_labels, parse_label
+from extract.tables.text import normalise
+
+# The cells of a row, in the sample's order: man-days and change of quarters a and b, then four rates.
+STANDARD_ORDER = ("days_a", "change_a", "days_b", "change_b", "rate_0", "rate_1", "rate_2", "rate_3")
+
+
+@dataclass(frozen=True)
+class Header:
+    sex: str
+    days_quarters: tuple[Quarter, Quarter]  # a, b of this year
+    rate_quarters: tuple[Quarter, Quarter, Quarter, Quarter]  # a−1y, b−1y, a, b
+    positions: tuple[int, ...]  # the value column of each cell of STANDARD_ORDER
+    unknown: tuple[str, ...] = ()  # labels of columns the kind does not read
+
+
+def is_titled(table: Table) -> bool:
+    text = normalise(f"{table.title.text} {table.header.text}")
+    return bool(TITLE.search(normalise(table.title.text)) and MAN_DAYS.search(text))
+
+
+def find_tables(document: TableDocument) -> list[tuple[Table, str]]:
+    """Every sickness-absence table and its title; an untitled table right after
+    one (another page, other quarters) is read under that title."""
+    found: list[tuple[Table, str]] = []
+    title = None
+    for table in document.merged():
+        if is_titled(table):
+            title = table.title.text
+        elif title is None or not quarters_in(table.header.text):
+            continue
+        found.append((table, title))
+    return found
+
+
+def read_header(table: Table, sex: str) -> Header:
+    """The quarters of the man-day and rate blocks and where each cell stands: from the
+    columns' labels where the rendering places them, else in the order the header names
+    its quarter labels (two for man-days, four for rates)."""
+    columns = table.header.columns
+    if columns:
+        by_measure: dict[str, list[tuple[Quarter, int]]] = {DAYS: [], CHANGE: [], RATE: []}
+        unknown = []
+        for column in columns:
+            measure = measure_of(column.path)
+            quarters = quarters_in(column.label if measure == RATE else " ".join(column.groups))
+            if measure is None or not quarters:
+                unknown.append(column.text)
+                continue
+            by_measure[measure].append((quarters[0], column.index))
+        days, change, rates = by_measure[DAYS], by_measure[CHANGE], by_measure[RATE]
+        if len(days) == 2 and len(rates) == 4 and [q for q, _ in change] == [q for q, _ in days]:
+            (a, b), expected = header_quarters([q for q, _ in days] + [q for q, _ in rates])
+            positions = (days[0][1], change[0][1], days[1][1], change[1][1], *(i for _, i in rates))
+            return Header(sex, (a, b), expected, positions, tuple(label for label in unknown if label))
+    try:
+        (a, b), expected = header_quarters(quarters_in(table.header.text)[:6])
+    except ValueError as error:
+        raise ParseError(str(error), table.header.line or table.title.line) from error
+    return Header(sex, (a, b), expected, tuple(range(len(STANDARD_ORDER))))
+
+
+def raw_row(row: Row, header: Header) -> RawRow | str:
+    """The row's label, man-day cells (or tokens) and rates, or why it cannot be read."""
+    label = parse_label(row.label)
+    if label.code is not None:
+        area_level, name = "municipality", label.name
+    elif label.is_total:
+        area_level, name = "total", label.name
+    else:
+        return f"a row of values whose label {row.label!r} is neither a municipality code nor a total"
+    if not name:
+        return "row has a code but no municipality name"
+    delimited = None
+    if row.cells is not None:
+        cells = row.cells
+        if len([c for c in cells if c]) > len(header.positions) + len(header.unknown) or max(header.positions) >= len(cells):
+            return f"expected {len(header.positions)} cells, found {len(cells)}"
+        days = tuple(cells[i] for i in header.positions[:4])
+        rate_tokens = [cells[i] for i in header.positions[4:]]
+        delimited = Reading(days)  # type: ignore[arg-type]
+        day_tokens: tuple[str, ...] = ()
+    else:
+        if len(row.tokens) < 5:
+            return f"expected 4 rate cells after the man-days, found {max(len(row.tokens) - 1, 0)}"
+        day_tokens, rate_tokens = tuple(row.tokens[:-4]), list(row.tokens[-4:])
+    try:
+        rates = tuple(parse_rate(token) for token in rate_tokens)
+    except ValueError as error:
+        return str(error)
+    return RawRow(row.line, area_level, label.code, label.marker, name, day_tokens, rates, delimited)  # type: ignore[arg-type]
+
+
+def records_for(document: TableDocument, row: Row, header: Header, raw: RawRow, reading: Reading,
+                candidates: Candidates) -> list[dict]:
+    days_a, change_a, days_b, change_b = reading.values
+    this_year = ((days_a, change_a), (days_b, change_b))
+    records = []
+    for index, (quarter, rate) in enumerate(zip(header.rate_quarters, raw.rates)):
+        days, change = this_year[index % 2]
+        if index >= 2:
+            value, days_status = days, PUBLISHED if days is not None else NOT_PUBLISHED
+            change_value, change_status = change, PUBLISHED if change is not None else NOT_PUBLISHED
+        else:
+            # Last year's man-days are not printed: days − change, the document's own arithmetic.
+            value = days - change if days is not None and change is not None else None
+            days_status = DERIVED if value is not None else NOT_PUBLISHED
+            change_value, change_status = None, NOT_APPLICABLE
+        records.append({
+            "year": quarter.year,
+            "quarter": quarter.quarter,
+            "area_level": raw.area_level,
+            "municipality_code": raw.code,
+            "source_name": raw.name,
+            "footnote_marker": raw.footnote,
+            "sex": header.sex,
+            "absence_days": value,
+            "days_status": days_status,
+            "change_days": change_value,
+            "change_status": change_status,
+            "absence_rate_pct": rate,
+            "rate_status": PUBLISHED if rate is not None else NOT_PUBLISHED,
+            "is_derived": days_status == DERIVED,
+            "split_candidates": len(candidates.readings),
+            "is_disambiguated": len(candidates.readings) > 1,
+            "days_split": str(reading),
+            "total_bound": candidates.bound,
+            **row_lineage(document, row),
+        })
+    return records
+
+
+@dataclass(frozen=True)
+class SicknessAbsence:
+    kind: str = KIND
+    parser_version: str = "3"
+
+    @property
+    def schemas(self) -> dict[str, pa.Schema]:
+        return {
+            TABLE: schema(
+                pa.field("year", pa.int16(), nullable=False),
+                pa.field("quarter", pa.int8(), nullable=False),
+                pa.field("area_level", pa.string(), nullable=False),
+                pa.field("municipality_code", pa.string()),
+                pa.field("source_name", pa.string(), nullable=False),
+                pa.field("footnote_marker", pa.string()),
+                pa.field("sex", pa.string(), nullable=False),
+                pa.field("absence_days", pa.int64()),
+                pa.field("days_status", pa.string(), nullable=False),
+                pa.field("change_days", pa.int64()),
+                pa.field("change_status", pa.string(), nullable=False),
+                pa.field("absence_rate_pct", pa.decimal128(4, 1)),
+                pa.field("rate_status", pa.string(), nullable=False),
+                pa.field("is_derived", pa.bool_(), nullable=False),
+                pa.field("split_candidates", pa.int16(), nullable=False, metadata=READING),
+                pa.field("is_disambiguated", pa.bool_(), nullable=False, metadata=READING),
+                pa.field("days_split", pa.string(), nullable=False),
+                pa.field("total_bound", pa.string(), metadata=READING),
+            )
+        }
+
+    def detect(self, document: TableDocument) -> float:
+        tables = find_tables(document)
+        if not tables:
+            return 0.0
+        table = tables[0][0]
+        has_quarters = len(quarters_in(table.header.text)) >= 4
+        has_rate = any(measure_of(column.path) == RATE for column in table.header.columns or ()) \
+            or "rate" in normalise(table.header.text) or "prosent" in normalise(table.header.text)
+        if has_quarters and has_rate:
+            return 0.95
+        return 0.6 if has_quarters or has_rate else 0.3
+
+    def parse(self, document: TableDocument) -> ParseResult:
+        tables = find_tables(document)
+        if not tables:
+            raise ParseError("no table titled with sickness absence man-days found")
+        result = ParseResult(tables={TABLE: []})
+        for table, title in tables:
+            self._parse_table(document, table, title, result)
+        if not result.tables[TABLE] and not result.rejects:
+            raise ParseError("the table has a header but no data rows", tables[0][0].header.line)
+        return result
+
+    def _parse_table(self, document: TableDocument, table: Table, title: str, result: ParseResult) -> None:
+        block = table.title
+        sex = parse_sex(title)
+        if sex is None:
+            raise ParseError(f"the title names no single sex (Men/Women/Both sexes): {title!r}", block.line)
+        header = read_header(table, sex)
+        if block.title:
+            if block.number:
+                result.fact("table_number", block.number, block.line)
+            result.fact("title", block.title, block.line)
+            result.fact("sex", sex, block.line)
+        result.fact("days_quarters", ", ".join(str(q) for q in header.days_quarters), table.header.line)
+        result.fact("rate_quarters", ", ".join(str(q) for q in header.rate_quarters), table.header.line)
+        for label in header.unknown:
+            result.fact("unknown_column", label, table.header.line)
+        raws: list[tuple[Row, RawRow]] = []
+        totals = 0
+        for item in join_wrapped_labels(table.body, lambda text: parse_label(text).code is not None):
+            if isinstance(item, Section):
+                result.fact("section_heading", item.label, item.line)
+                continue
+            raw = raw_row(item, header)
+            if isinstance(raw, str):
+                result.reject(item.line, raw, raw=item.raw)
+                continue
+            totals += raw.area_level == "total"
+            raws.append((item, raw))
+        if totals > 1:
+            raise ParseError("more than one TOTAL row", raws[0][0].line)
+        rows = {id(raw): row for row, raw in raws}
+        for candidates in decide([raw for _, raw in raws]):
+            row = rows[id(candidates.row)]
+            surviving = candidates.surviving()
+            if len(surviving) == 1:
+                result.tables[TABLE] += records_for(document, row, header, candidates.row, surviving[0], candidates)
+                if candidates.bound is not None:
+                    result.fact("total_bound", candidates.bound, row.line)
+            elif not candidates.readings:
+                result.reject(row.line, f"the man-day tokens {' '.join(candidates.row.day_tokens)!r} cannot be "
+                                        "grouped into 4 cells", raw=row.raw)
+            elif surviving:
+                result.reject(row.line, f"{len(surviving)} of {len(candidates.readings)} readings of the man-days "
+                                        "agree with the arithmetic; not guessing", candidates.describe(), raw=row.raw)
+            else:
+                result.reject(row.line, f"none of {len(candidates.readings)} readings of the man-days agrees with "
+                                        "the arithmetic", candidates.describe(), raw=row.raw)
+        for note in table.notes:
+            result.fact("footnote" if note.kind == "footnote" else note.kind, note.text, note.line)
