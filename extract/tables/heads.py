@@ -48,7 +48,7 @@ def note_kind(text: str) -> tuple[str, str | None] | None:
     """('footnote', marker) / ('source', None) / ('symbols', None) for a note line, else None."""
     text = squeeze(text)
     if match := _FOOTNOTE.match(text):
-        return "footnote", match["marker"]
+        return "footnote", match["marker"].translate(str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890"))
     if _SOURCE_LINE.match(text):
         return "source", None
     if _NOTE_HEADING.match(text) or _SYMBOL_DEFINITION.match(text):
@@ -61,6 +61,8 @@ def note_of(item: Cut) -> Note | None:
     found = note_kind(text)
     if found is None:
         return None
+    if found[0] == "footnote":
+        text = _FOOTNOTE.match(text)["text"]
     return Note(item.line, text, found[0], found[1])
 
 

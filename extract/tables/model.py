@@ -135,9 +135,10 @@ class Note:
     """Text under a table: a footnote, the explanation of symbols, the source."""
 
     line: Line
-    text: str
+    text: str  # a footnote's without its marker
     kind: str  # 'footnote' | 'symbols' | 'source' | 'text'
     marker: str | None = None
+    more: tuple[Line, ...] = ()  # the further lines of a note wrapped over several
 
 
 @dataclass(frozen=True)

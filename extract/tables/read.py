@@ -63,7 +63,7 @@ def read_tables(document: Document) -> TableDocument:
         if result.tables:
             notes, gap = take_notes(gap)
             result.tables[-1].notes += notes
-            used.update(note.line.number for note in notes)
+            used.update(line.number for note in notes for line in (note.line, *note.more))
         table, taken = assemble(index, gap, items[start:end], furniture)
         table.continues = continued_from(table, gap, taken, result.tables)
         result.tables.append(table)
@@ -72,7 +72,7 @@ def read_tables(document: Document) -> TableDocument:
     if result.tables:
         notes, _ = take_notes([item for item in items[previous_end:] if item.line.number not in furniture])
         result.tables[-1].notes += notes
-        used.update(note.line.number for note in notes)
+        used.update(line.number for note in notes for line in (note.line, *note.more))
     result.paragraphs = paragraphs([item for item in items if item.line.number not in used and item.layout not in (BLANK, RULE)])
     return result
 
@@ -113,16 +113,27 @@ def find_regions(items: Sequence[Cut], furniture: dict[int, str]) -> list[tuple[
 
 
 def take_notes(items: list[Cut]) -> tuple[list[Note], list[Cut]]:
-    """The note lines that open `items` (a table's footnotes, source, symbols) and the rest."""
+    """The note lines that open `items` (a table's footnotes, source, symbols) and the rest.
+
+    A PDF's note wrapped over several lines is one note (the lines of its paragraph)."""
     notes: list[Note] = []
     for position, item in enumerate(items):
         if item.layout in (BLANK, RULE):
             continue
         note = note_of(item)
+        if note is None and notes and _continues(notes[-1], item):
+            last = notes[-1]
+            notes[-1] = replace(last, text=f"{last.text} {item.text}", more=(*last.more, item.line))
+            continue
         if note is None:
             return notes, items[position:]
         notes.append(note)
     return notes, []
+
+
+def _continues(note: Note, item: Cut) -> bool:
+    above = note.more[-1] if note.more else note.line
+    return bool(above.words and item.line.words) and geometry.continues_paragraph(above, item.line)
 
 
 def assemble(index: int, head: list[Cut], region: list[Cut], furniture: dict[int, str]) -> tuple[Table, set[int]]:
