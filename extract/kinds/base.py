@@ -12,7 +12,8 @@ from typing import Any, Iterable, Mapping, Protocol
 
 import pyarrow as pa
 
-from extract.tables import Line, Row, TableDocument
+from extract.tables import Line, Row, Section, Table, TableDocument
+from extract.tables.model import header_key
 
 # Lineage columns every extracted row carries (filled in by `lineage`).
 LINEAGE_FIELDS = [
@@ -106,6 +107,23 @@ class DocumentKind(Protocol):
 
     def parse(self, document: TableDocument) -> ParseResult:
         """Records, rejects and facts of the document. Raises ParseError if it cannot start."""
+
+
+def body_and_continuations(document: TableDocument, table: Table, result: ParseResult) -> list[Row | Section]:
+    """A table's body, and the bodies of the untitled fragments after it that repeat
+    its header (a page break); rows under an untitled header that differs are
+    rejected — not this table's, and never silently dropped."""
+    body = list(table.body)
+    key = header_key(table.header)
+    for other in document.following(table):
+        if not other.header.lines or header_key(other.header) == key:
+            body.extend(other.body)
+            continue
+        where = other.header.line.number if other.header.line else "?"
+        for row in other.rows:
+            result.reject(row.line, f"a row under a header (line {where}) that differs from the table's; "
+                                    "not read as its row", raw=row.raw)
+    return body
 
 
 def schema(*fields: pa.Field) -> pa.Schema:

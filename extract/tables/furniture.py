@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 
 from extract.tables.lines import BLANK, PIPES, POSITIONS, RULE, TABS, Cut
+from extract.tables.heads import starts_with_table_number
 from extract.tables.model import PAGE_NUMBER, RULE as RULE_REASON, RUNNING_FOOT, RUNNING_HEAD
 from extract.tables.text import normalise
 
@@ -73,16 +74,20 @@ def find_furniture(cuts: list[Cut]) -> dict[int, str]:
 
 
 def _take_running(items: list[Cut], seen: dict[str, set[int]], reason: str, furniture: dict[int, str]) -> None:
-    """The page's first (or last) two lines that recur at that end of other pages.
+    """The page's first (or last) line if it recurs at that end of other pages; the
+    line after it only if it carries the page number.
 
-    A table row never does; nor does a line of several cells (a table header
-    repeated at the top of every page is the table's, not the page's).
+    A table row never does; nor a line of several cells (a table header repeated at
+    the top of every page is the table's, not the page's), nor a numbered table title
+    (a title repeated over a continued table is the table's too).
     """
-    for item in items[:2]:
+    for depth, item in enumerate(items[:2]):
         if item.line.number in furniture:
             continue
         numbered = _WITH_PAGE_NUMBER.search(item.text) is not None
         several = item.layout in (POSITIONS, PIPES, TABS) and sum(bool(part.strip()) for part in item.parts) > 1
-        if item.is_row or not (numbered or len(seen.get(_key(item.text), ())) >= 2) or (several and not numbered):
+        recurring = len(seen.get(_key(item.text), ())) >= 2
+        if item.is_row or starts_with_table_number(item.text) or (several and not numbered) \
+                or not (numbered or (recurring and depth == 0)):
             return
         furniture[item.line.number] = reason

@@ -14,10 +14,9 @@ the kind settles them with its own arithmetic (`extract.tables.readings`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
-
 from extract.readers.document import Document, Line
-from extract.tables.text import squeeze
+from extract.tables.cells import strip_markup
+from extract.tables.text import normalise, squeeze
 
 # Why a line was taken out of a table's body: recorded, never silently dropped.
 RUNNING_HEAD = "running head"
@@ -245,6 +244,28 @@ class TableDocument:
                 out.append(table)
         return out
 
-    def lines_between(self, first: int, last: int) -> Iterator[Line]:
-        for line in self.document.lines[max(first - 1, 0) : last]:
-            yield line
+    def context(self, table: Table, paragraphs: int = 3) -> str:
+        """What is said about a table: its title block, the paragraphs right above it
+        and the running heads (a title printed only there, or far from its table)."""
+        start = table.first_line.number if table.first_line else 0
+        above = [p.text for p in self.paragraphs if p.line.number < start][-paragraphs:]
+        heads = [item.line.text for item in self.furniture if item.reason != "rule line"][:4]
+        return squeeze(" ".join([*above, table.title.text, *heads]))
+
+    def following(self, table: Table) -> list[Table]:
+        """The untitled tables right after `table` (merged), up to the next titled one."""
+        tables = self.merged()
+        index = next(i for i, other in enumerate(tables) if other.index == table.index)
+        out = []
+        for other in tables[index + 1 :]:
+            if other.title.title:
+                break
+            out.append(other)
+        return out
+
+
+def header_key(header: Header) -> tuple[str, ...]:
+    """What a header says, however a page wraps it: its columns' labels, else its words."""
+    if header.columns:
+        return (normalise(header.stub or ""), *(normalise(column.text) for column in header.columns))
+    return tuple(sorted(normalise(word) for line in header.lines for word in strip_markup(line.text).split()))

@@ -35,6 +35,8 @@ from extract.tables.model import (
     Section,
     Table,
     TableDocument,
+    TitleBlock,
+    header_key,
 )
 from extract.tables.positions import body_of, demote_misplaced_rows, grid_of, header_of, split_positions_head
 from extract.tables.text import is_period_heading, join_wrapped, normalise, squeeze
@@ -42,7 +44,8 @@ from extract.tables.text import is_period_heading, join_wrapped, normalise, sque
 # A section heading or a label's wrapped rest is short; a longer line without values is prose.
 SECTION_WORDS = 8
 SECTION_LENGTH = 70
-# Enough rows printed one cell per line to read a document so.
+# Enough rows printed one cell per line to read a document so (or one row of
+# several value lines): a lone heading over a lone number is not a table.
 VERTICAL_ROWS = 3
 
 
@@ -60,11 +63,12 @@ def read_tables(document: Document) -> TableDocument:
     spans = find_regions(items, furniture)
     for index, (start, end) in enumerate(spans):
         gap = [item for item in items[previous_end:start] if item.line.number not in furniture]
+        table, taken = assemble(index, gap, items[start:end], furniture, result.tables)
         if result.tables:
-            notes, gap = take_notes(gap)
+            # The lines the table above leaves between itself and this table's head: its notes.
+            notes, _ = take_notes([item for item in gap if item.line.number not in taken])
             result.tables[-1].notes += notes
             used.update(line.number for note in notes for line in (note.line, *note.more))
-        table, taken = assemble(index, gap, items[start:end], furniture)
         table.continues = continued_from(table, gap, taken, result.tables)
         result.tables.append(table)
         used.update(taken)
@@ -80,7 +84,7 @@ def read_tables(document: Document) -> TableDocument:
 def _is_section(item: Cut) -> bool:
     label = item.label
     return (item.is_label_only and len(label) <= SECTION_LENGTH and len(label.split()) <= SECTION_WORDS
-            and not is_period_heading(label) and note_of(item) is None
+            and not is_period_heading(label) and note_of(item) is None and not starts_with_table_number(label)
             and (item.layout == TOKENS or sum(bool(part) for part in item.parts) == 1))
 
 
@@ -93,10 +97,10 @@ def find_regions(items: Sequence[Cut], furniture: dict[int, str]) -> list[tuple[
     regions: list[tuple[int, int]] = []
     index = 0
     while index < len(items):
-        if not items[index].is_row:
+        if not (items[index].is_row or _damaged_first_row(items, index)):
             index += 1
             continue
-        family, last, probe = _family(items[index]), index, index + 1
+        family, last, probe = _family(items[index + (not items[index].is_row)]), index, index + 1
         while probe < len(items):
             item = items[probe]
             if item.layout in (BLANK, RULE) or item.line.number in furniture or _is_section(item):
@@ -107,9 +111,22 @@ def find_regions(items: Sequence[Cut], furniture: dict[int, str]) -> list[tuple[
                 probe += 1
                 continue
             break
+        # A label line right under the last row is the table's too (a row whose values
+        # are missing, a heading at a page's foot), not prose.
+        while last + 1 < len(items) and _is_section(items[last + 1]) and \
+                items[last + 1].line.number == items[last].line.number + 1:
+            last += 1
         regions.append((index, last + 1))
         index = last + 1
     return regions
+
+
+def _damaged_first_row(items: Sequence[Cut], index: int) -> bool:
+    """Values without a label right above a row: a row whose label was lost, not a header line."""
+    if not items[index].is_value_only:
+        return False
+    following = next((item for item in items[index + 1 :] if item.layout not in (BLANK, RULE)), None)
+    return following is not None and following.is_row and following.layout == items[index].layout
 
 
 def take_notes(items: list[Cut]) -> tuple[list[Note], list[Cut]]:
@@ -136,7 +153,8 @@ def _continues(note: Note, item: Cut) -> bool:
     return bool(above.words and item.line.words) and geometry.continues_paragraph(above, item.line)
 
 
-def assemble(index: int, head: list[Cut], region: list[Cut], furniture: dict[int, str]) -> tuple[Table, set[int]]:
+def assemble(index: int, head: list[Cut], region: list[Cut], furniture: dict[int, str],
+             earlier: Sequence[Table] = ()) -> tuple[Table, set[int]]:
     """One region and its head as a `Table`, and the line numbers it took."""
     members = [item for item in region if item.line.number not in furniture]
     rows = [item for item in members if item.is_row or item.is_value_only]
@@ -150,7 +168,7 @@ def assemble(index: int, head: list[Cut], region: list[Cut], furniture: dict[int
     elif layout in EXPLICIT or layout == LINES:
         table = _explicit_table(index, head, members, layout)
     else:
-        table = _tokens_table(index, head, members)
+        table = _tokens_table(index, head, members, earlier)
     table.furniture = [Furniture(item.line, furniture[item.line.number]) for item in region
                        if item.line.number in furniture]
     table.decimal = decimal_mark(value for row in table.rows for value in row.values)
@@ -159,8 +177,13 @@ def assemble(index: int, head: list[Cut], region: list[Cut], furniture: dict[int
     return table, taken
 
 
-def _tokens_table(index: int, head: list[Cut], members: list[Cut]) -> Table:
-    title_items, header_items = split_token_head(_trim_head(head))
+def _tokens_table(index: int, head: list[Cut], members: list[Cut], earlier: Sequence[Table]) -> Table:
+    head = _trim_head(head)
+    repeated = _repeated_header(head, earlier)
+    if repeated:
+        title_items, header_items = [item for item in head if item not in repeated], repeated
+    else:
+        title_items, header_items = split_token_head(head)
     header_lines = tuple(item.line for item in header_items)
     header = Header(header_lines, header_text(header_lines))
     body: list[Row | Section] = []
@@ -170,6 +193,16 @@ def _tokens_table(index: int, head: list[Cut], members: list[Cut]) -> Table:
         elif item.is_label_only:
             body.append(Section(item.line, item.label, item.bold, item.indented))
     return Table(index, title_block(title_items), header, body, layout=TOKENS)
+
+
+def _repeated_header(head: list[Cut], earlier: Sequence[Table]) -> list[Cut]:
+    """The head's last lines, where they repeat an earlier table's header line for line."""
+    lines = [item for item in head if item.layout not in (BLANK, RULE)]
+    for table in reversed(earlier):
+        texts = [normalise(line.text) for line in table.header.lines]
+        if texts and len(lines) >= len(texts) and [normalise(item.text) for item in lines[-len(texts):]] == texts:
+            return lines[-len(texts):]
+    return []
 
 
 def _trim_head(head: list[Cut]) -> list[Cut]:
@@ -197,7 +230,6 @@ def _explicit_table(index: int, head: list[Cut], members: list[Cut], layout: str
     for item in [*sections, *members]:
         if item.is_row or item.is_value_only:
             cells = _explicit_cells(item)
-            cells = cells[: width - 1] + ("",) * max(0, width - 1 - len(cells)) + tuple(c for c in cells[width - 1 :] if c)
             body.append(Row((item.line, *item.more), item.label, cells, bold=item.bold, indented=item.indented))
         elif item.is_label_only:
             body.append(Section(item.line, item.label, item.bold, item.indented))
@@ -294,28 +326,35 @@ def _positions_table(index: int, head: list[Cut], members: list[Cut]) -> Table:
 
 def continued_from(table: Table, head: list[Cut], taken: set[int], tables: list[Table]) -> int | None:
     """The earlier table this one continues: its head is nothing but a repeat of that
-    table's header (and title block), on another page, as a page break prints it."""
+    table's header (and title block), on another page, as a page break prints it.
+
+    Section headings left at the foot of the page before (a county heading whose
+    municipalities follow the break) belong to the continued body: they are moved
+    there from the title block."""
     if not tables or not table.header.lines:
         return None
-    if any(item.layout not in (BLANK, RULE) and item.line.number not in taken for item in head):
+    rest = [item for item in head if item.layout not in (BLANK, RULE) and item.line.number not in taken]
+    if rest:
         return None
-    key = _header_key(table.header)
+    key = header_key(table.header)
     for earlier in reversed(tables):
-        if _header_key(earlier.header) != key:
+        if header_key(earlier.header) != key:
             continue
         same_page = table.header.lines[0].page is not None and table.header.lines[0].page == _last_page(earlier)
-        if same_page or (table.title.lines and normalise(table.title.text) != normalise(earlier.title.text)):
+        if same_page:
             return None
+        if table.title.lines and normalise(table.title.text) != normalise(earlier.title.text):
+            carried = [item for item in head if item.line in table.title.lines]
+            if not all(_is_section(item) and item.line.page != table.header.lines[0].page for item in carried):
+                return None
+            table.body[:0] = [Section(item.line, item.label, item.bold, item.indented) for item in carried]
+            table.title = TitleBlock()
         return earlier.continues if earlier.continues is not None else earlier.index
     return None
 
 
 def _last_page(table: Table) -> int | None:
     return max((item.line.page or 0 for item in table.body), default=None)
-
-
-def _header_key(header: Header) -> tuple[str, ...]:
-    return tuple(sorted(normalise(word) for line in header.lines for word in strip_markup(line.text).split()))
 
 
 def fold_vertical_rows(items: list[Cut], furniture: dict[int, str]) -> list[Cut]:
@@ -337,7 +376,7 @@ def fold_vertical_rows(items: list[Cut], furniture: dict[int, str]) -> list[Cut]
                 index = probe
                 continue
         index += 1
-    if len(groups) < VERTICAL_ROWS:
+    if len(groups) < VERTICAL_ROWS and not any(len(values) >= 2 for _, values in groups):
         return items
     folded: dict[int, Cut] = {}
     absorbed: set[int] = set()

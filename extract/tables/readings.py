@@ -91,22 +91,25 @@ class Settled:
 
 
 def settle(values: Sequence[str] | None, tokens: Sequence[str], count: int,
-           check: Callable[[Reading], str | None] | None = None) -> Settled:
+           check: Callable[[Reading], str | None] | None = None, empty_cells: bool = True) -> Settled:
     """The `count` value cells of a row: its delimited cells, or the one reading of its
     tokens that `check` (the kind's arithmetic: None for a consistent reading) leaves.
 
-    Delimited cells beyond `count` must be empty (a rendering's padding)."""
+    Delimited cells beyond `count` must be empty (a rendering's padding). Where the
+    kind's table has no empty cells (`empty_cells=False`), empty cells at the end of a
+    row are missing values, not cells."""
     if values is not None:
         cells = tuple(values)
-        extra = [cell for cell in cells[count:] if not is_blank(cell)]
-        if extra or len(cells) < count:
-            found = len(cells) - sum(is_blank(cell) for cell in cells[count:])
-            return Settled(None, (), f"expected {count} cells (one per column of the header), found {found}")
+        filled = max((i + 1 for i, cell in enumerate(cells) if not is_blank(cell)), default=0)
+        if filled > count or len(cells) < count or (not empty_cells and filled < count):
+            return Settled(None, (), f"expected {count} values (one per column of the header), found {filled}")
         return Settled(cells[:count], (cells[:count],))
+    if len(tokens) < count:
+        return Settled(None, (), f"expected {count} values (one per column of the header), found {len(tokens)}")
     candidates = tuple(readings(tokens, count))
     if not candidates:
         return Settled(None, (), f"the values {' '.join(clean(t) or '·' for t in tokens)!r} cannot be read "
-                                 f"as {count} cells (one per column of the header)")
+                                 f"as {count} values (one per column of the header)")
     if len(candidates) == 1:
         return Settled(candidates[0], candidates)
     consistent = [reading for reading in candidates if check is None or check(reading) is None]

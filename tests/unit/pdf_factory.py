@@ -17,8 +17,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from extract.cells import NBSP
-from extract.documents import Document, read_text
+from extract.tables.cells import NBSP
+from extract.readers import Document, read_text
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DOCUMENTS = PROJECT_DIR / "documents"
@@ -357,7 +357,7 @@ def sickness_absence_model(document: Document) -> list[Block]:
 
 def _markdown_free(text: str) -> str:
     """Prose as a PDF prints it: no heading marks, links as their text, no escapes."""
-    from extract.cells import strip_markup
+    from extract.tables.cells import strip_markup
 
     text = re.sub(r"^\s*#+\s*", "", strip_markup(text))
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
@@ -369,7 +369,7 @@ def tiltak_model(document: Document) -> list[Block]:
     months, a bold 'I alt' line, rows). The rendering's fragments of one table (its
     page breaks: same 'I alt' line, same kind of rows) become one table again, which
     each layout breaks anew, repeating the header and the 'I alt' line."""
-    from extract.cells import strip_markup
+    from extract.tables.cells import strip_markup
     from extract.kinds import tiltak as nav
 
     blocks: list[Block] = []

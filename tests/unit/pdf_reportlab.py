@@ -25,7 +25,7 @@ from reportlab.platypus import SimpleDocTemplate, Spacer
 from reportlab.platypus import Table as RlTable
 from reportlab.platypus import TableStyle
 
-from extract.cells import NBSP
+from extract.tables.cells import NBSP
 from tests.unit.pdf_factory import Block, Paragraph, Table
 
 PADDING = 2.0

@@ -7,10 +7,13 @@ from decimal import Decimal
 
 import pytest
 
-from extract.documents import document_from_text, read_document
+from extract.readers import document_from_text, read_document
+from extract.tables import read_file, read_tables, tables_from_text
 from extract.kinds import detect_kind
 from extract.kinds.base import ParseError
-from extract.kinds.care_staffing import KIND, education_type_code, join_header_lines, split_header_labels
+from extract.kinds.care_staffing import KIND
+from extract.kinds.care_staffing.semantics import education_type_code, split_header_labels
+from extract.tables.text import join_wrapped
 
 NB = "\u00a0"
 HEADER = (
@@ -44,7 +47,7 @@ def cells_by(result, code):
 
 
 def test_header_broken_over_lines_is_rejoined_and_split_at_capitalised_labels():
-    labels = split_header_labels(join_header_lines(HEADER.split("\n")))
+    labels = split_header_labels(join_wrapped(HEADER.split("\n")))
     assert labels == [
         "Man-years, total",
         "Psychiatric nurses",
@@ -63,14 +66,14 @@ def test_footnote_marker_glued_to_a_label_is_not_part_of_it():
 
 
 def test_thousands_separator_is_a_no_break_space_inside_a_number():
-    result = KIND.parse(document_from_text(table(f"0301 Oslo 9{NB}393,23 1{NB}376,08 1,00 2,00 3,00 4,00")))
+    result = KIND.parse(tables_from_text(table(f"0301 Oslo 9{NB}393,23 1{NB}376,08 1,00 2,00 3,00 4,00")))
     oslo = cells_by(result, "0301")
     assert oslo["total"]["man_years"] == Decimal("9393.23")
     assert oslo["psychiatric_nurses"]["man_years"] == Decimal("1376.08")
 
 
 def test_empty_cell_is_a_lone_no_break_space_and_not_zero():
-    result = KIND.parse(document_from_text(table(f"0101 Halden 10,00 {NB} 0,00 4,00 {NB} 6,00")))
+    result = KIND.parse(tables_from_text(table(f"0101 Halden 10,00 {NB} 0,00 4,00 {NB} 6,00")))
     halden = cells_by(result, "0101")
     assert halden["psychiatric_nurses"]["man_years"] is None
     assert halden["psychiatric_nurses"]["value_status"] == "empty"
@@ -80,13 +83,13 @@ def test_empty_cell_is_a_lone_no_break_space_and_not_zero():
 
 
 def test_trailing_empty_cell_at_the_end_of_a_line():
-    result = KIND.parse(document_from_text(table(f"0118 Aremark 5,00 1,00 2,00 1,00 1,00 {NB}")))
+    result = KIND.parse(tables_from_text(table(f"0118 Aremark 5,00 1,00 2,00 1,00 1,00 {NB}")))
     assert cells_by(result, "0118")["other_personnel_in_administration_and_management"]["value_status"] == "empty"
     assert not result.rejects
 
 
 def test_parallel_names_with_a_spaced_hyphen_stay_in_the_name():
-    result = KIND.parse(document_from_text(table(f"2025 Deatnu - Tana 82,98 {NB} 1,75 14,55 0,80 16,00")))
+    result = KIND.parse(tables_from_text(table(f"2025 Deatnu - Tana 82,98 {NB} 1,75 14,55 0,80 16,00")))
     tana = cells_by(result, "2025")
     assert tana["total"]["area_name"] == "Deatnu - Tana"
     assert tana["total"]["man_years"] == Decimal("82.98")
@@ -94,7 +97,7 @@ def test_parallel_names_with_a_spaced_hyphen_stay_in_the_name():
 
 
 def test_country_row_is_kept_as_a_total_not_a_municipality():
-    result = KIND.parse(document_from_text(table(f"The whole country 86{NB}369,86 972,20 1,00 2,00 3,00 4,00")))
+    result = KIND.parse(tables_from_text(table(f"The whole country 86{NB}369,86 972,20 1,00 2,00 3,00 4,00")))
     [country] = [r for r in result.tables["man_years"] if r["education_type"] == "total"]
     assert country["area_level"] == "country"
     assert country["municipality_code"] is None
@@ -105,30 +108,30 @@ def test_a_row_with_a_missing_number_is_rejected_with_its_line_not_misread():
         "0101 Halden 10,00 1,00 2,00 3,00 4,00 0,00",
         "0104 Moss 10,00 1,00 2,00 3,00 4,00",
     )
-    result = KIND.parse(document_from_text(text))
+    result = KIND.parse(tables_from_text(text))
     assert cells_by(result, "0104") == {}
     [reject] = result.rejects
     assert reject.line.number == 8  # the fixture's title block and 3-line header come first
-    assert "expected 6 cells" in reject.reason and "found 5" in reject.reason
+    assert "expected 6 values" in reject.reason and "found 5" in reject.reason
     assert len(cells_by(result, "0101")) == 6
 
 
 def test_a_garbled_number_is_rejected_not_guessed():
-    result = KIND.parse(document_from_text(table("0104 Moss 10,00 1,0O 2,00 3,00 4,00 0,00")))
+    result = KIND.parse(tables_from_text(table("0104 Moss 10,00 1,0O 2,00 3,00 4,00 0,00")))
     [reject] = result.rejects
     assert "1,0O" in reject.reason
     assert result.tables["man_years"] == []
 
 
 def test_a_data_row_with_an_unexpected_label_is_rejected():
-    result = KIND.parse(document_from_text(table("Østfold 10,00 1,00 2,00 3,00 4,00 0,00")))
+    result = KIND.parse(tables_from_text(table("Østfold 10,00 1,00 2,00 3,00 4,00 0,00")))
     [reject] = result.rejects
     assert "neither a municipality code nor the country total" in reject.reason
 
 
 def test_another_year_and_another_column_set_follow_the_header():
     header = f"{NB} Man-years, total Registered nurses Auxiliary nurses"
-    result = KIND.parse(document_from_text(table("1103 Stavanger 100,00 60,00 40,00", year=2004, header=header)))
+    result = KIND.parse(tables_from_text(table("1103 Stavanger 100,00 60,00 40,00", year=2004, header=header)))
     rows = result.tables["man_years"]
     assert {row["year"] for row in rows} == {2004}
     assert [row["education_type"] for row in rows] == ["total", "registered_nurses", "auxiliary_nurses"]
@@ -136,13 +139,13 @@ def test_another_year_and_another_column_set_follow_the_header():
 
 def test_a_document_without_the_title_cannot_be_parsed():
     with pytest.raises(ParseError):
-        KIND.parse(document_from_text("Some other table\n0101 Halden 1,00"))
+        KIND.parse(tables_from_text("Some other table\n0101 Halden 1,00"))
 
 
 def test_bundled_document_is_detected_and_read_whole(care_staffing_path):
     document = read_document(care_staffing_path)
-    assert detect_kind(document).kind is KIND
-    result = KIND.parse(document)
+    assert detect_kind(read_tables(document)).kind is KIND
+    result = KIND.parse(read_tables(document))
     rows = result.tables["man_years"]
     municipalities = {row["municipality_code"] for row in rows if row["area_level"] == "municipality"}
     assert len(municipalities) == 435
@@ -165,12 +168,12 @@ def test_other_documents_are_not_taken_for_care_staffing():
 
     for path in DOCUMENTS.iterdir():
         if path.name != "ssb_care_staffing_1999.txt":
-            assert KIND.detect(read_document(path)) < 0.5, path.name
+            assert KIND.detect(read_file(path)) < 0.5, path.name
 
 
 def test_header_order_comes_from_the_header_even_with_the_total_last_and_a_subtitle_above():
     header = f"Municipality\n{NB} Psychiatric nurses Other nurses Man-years, total"
-    result = KIND.parse(document_from_text(table("0101 Halden 1,00 2,00 3,00", header=header)))
+    result = KIND.parse(tables_from_text(table("0101 Halden 1,00 2,00 3,00", header=header)))
     halden = cells_by(result, "0101")
     assert not result.rejects
     assert (halden["psychiatric_nurses"]["man_years"], halden["total"]["man_years"]) == (Decimal("1.00"), Decimal("3.00"))
@@ -183,7 +186,7 @@ def test_acronyms_and_names_after_a_connector_stay_inside_a_label():
 
 
 def test_a_damaged_code_is_a_reject_not_a_footnote():
-    result = KIND.parse(document_from_text(table("01 Halden 10,00 1,00 2,00 3,00 4,00 0,00")))
+    result = KIND.parse(tables_from_text(table("01 Halden 10,00 1,00 2,00 3,00 4,00 0,00")))
     [reject] = result.rejects
     assert "neither a municipality code" in reject.reason
     assert not [fact for fact in result.facts if fact.name == "footnote" and "Halden" in fact.value]

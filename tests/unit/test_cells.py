@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from extract.cells import CellError, parse_cell, parse_number, strip_markup
+from extract.tables.cells import CellError, parse_cell, parse_number, strip_markup
 
 NBSP = "\u00a0"
 
@@ -18,13 +18,15 @@ NBSP = "\u00a0"
         ("\u2212241", Decimal("-241")),
         ("0,00", Decimal("0.00")),
         ("7", Decimal("7")),
+        ("1.235,70", Decimal("1235.70")),
+        ("1\u2009235", Decimal("1235")),
     ],
 )
 def test_parse_number_reads_norwegian_numbers(text, expected):
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["12,5O", "1 23", "1,2,3", "abc", "1.235,70", ""])
+@pytest.mark.parametrize("text", ["12,5O", "1 23", "1,2,3", "abc", "1.23,70", ""])
 def test_parse_number_refuses_what_is_not_a_number(text):
     with pytest.raises(CellError):
         parse_number(text)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract.documents import document_from_text, read_document
+from extract.readers import document_from_text, read_document
+from extract.tables import read_file, read_tables, tables_from_text
 from extract.kinds.base import ParseError
 from extract.kinds.home_care_fees import KIND, income_band
 
@@ -43,7 +44,7 @@ def document(rows: list[str], year: int = 2006, g: str = "62 161", head: list[st
     lines = [f"| 21 | Brukerbetaling for hjemmetjenester. {year} 1 |", *(head or header()), *rows]
     if footnote:
         lines.append(FOOTNOTE.format(g=g, year=year))
-    return document_from_text("\n".join(lines))
+    return tables_from_text("\n".join(lines))
 
 
 HALDEN = "| 0101 Halden | 57 | 3 584 | 150 | .. | .. | 160 | .. | 160 | .. | 160 | .. | 160 |" + PAD
@@ -252,24 +253,24 @@ def test_a_damaged_district_row_still_counts_as_a_district_row():
 
 
 def test_detects_only_its_own_kind():
-    assert KIND.detect(read_document(SAMPLE)) >= 0.9
+    assert KIND.detect(read_file(SAMPLE)) >= 0.9
     for path in DOCUMENTS.iterdir():
         if path != SAMPLE:
-            assert KIND.detect(read_document(path)) < 0.5, path.name
+            assert KIND.detect(read_file(path)) < 0.5, path.name
 
 
 def test_bundled_document_with_a_damaged_first_row():
     # The reviewer's case: a missing space in the first municipality's label.
     text = SAMPLE.read_text(encoding="utf-8")
     assert "| 0101 Halden |" in text
-    result = KIND.parse(document_from_text(text.replace("| 0101 Halden |", "| 0101Halden |", 1)))
+    result = KIND.parse(tables_from_text(text.replace("| 0101 Halden |", "| 0101Halden |", 1)))
     assert [reject.line.text[:15] for reject in result.rejects] == ["| 0101Halden | "]
     assert len(result.tables["fees"]) == 660
     assert (facts(result)["municipality_rows"], facts(result)["district_rows"]) == ("431", "230")
 
 
 def test_bundled_document():
-    result = KIND.parse(read_document(SAMPLE))
+    result = KIND.parse(read_file(SAMPLE))
     assert result.rejects == []
     found = facts(result)
     assert (found["municipality_rows"], found["district_rows"]) == ("431", "230")

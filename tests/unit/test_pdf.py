@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import DocumentError, read_document
+from extract.readers import DocumentError, read_document
 from extract.kinds import detect_kind
 from extract.pdf import group_words_into_lines, table_columns
-from extract.documents import Line, Word
+from extract.readers import Line, Word
 from extract.pipeline import FAILED, EXTRACTED, extract_documents
 from tests.unit.pdf_factory import LAYOUTS, MODELS, HeaderCell, Layout, Paragraph, Row, Table, bundled_pdf, render
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import read_document, read_text
+from extract.readers import read_document, read_text
 from extract.kinds import detect_kind
 from tests.unit import pdf_reportlab
 from tests.unit.pdf_factory import DOCUMENTS, MODELS, Paragraph

@@ -23,7 +23,7 @@ from reportlab.lib.units import mm  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # noqa: E402
 
-from extract.documents import Document, Line, Word, read_document  # noqa: E402
+from extract.readers import Document, Line, Word, read_document  # noqa: E402
 from extract.kinds import detect_kind  # noqa: E402
 from extract.kinds.sickness_absence import KIND, Quarter, quarter_labels  # noqa: E402
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import document_from_text, read_document
+from extract.readers import document_from_text, read_document
 from extract.kinds import detect_kind
 from extract.kinds.base import ParseError
 

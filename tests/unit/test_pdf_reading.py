@@ -11,7 +11,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from extract.documents import Line, Word, read_document
+from extract.readers import Line, Word, read_document
 from extract.pdf import cells_of, clusters, data_columns, header_cells, label_columns
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.documents import document_from_text, read_document
+from extract.readers import document_from_text, read_document
+from extract.tables import read_file, read_tables, tables_from_text
 from extract.kinds.base import ParseError
 from extract.kinds.teacher_norm import KIND, TABLE, TeacherNorm, period_code
 from extract.reference import (
@@ -109,7 +110,7 @@ def rows_of(result):
 
 def test_values_on_their_own_lines_follow_the_header_order():
     text = article([("Østfold", [("Halden", "16,7", "6 166 000", "20,5")])])
-    row = rows_of(TN.parse(document_from_text(text)))[("Østfold", "Halden")]
+    row = rows_of(TN.parse(tables_from_text(text)))[("Østfold", "Halden")]
     assert (row["missing_man_years"], row["compensation_nok"], row["funded_man_years"]) == (
         Decimal("16.7"), Decimal("6166000"), Decimal("20.5"),
     )
@@ -122,7 +123,7 @@ def test_column_order_is_read_from_the_header_not_assumed():
     text = article(
         [("Østfold", [("Halden", "16,7", "6 166 000", "20,5")])], order=("compensation", "funded", "missing")
     )
-    row = TN.parse(document_from_text(text)).tables[TABLE][0]
+    row = TN.parse(tables_from_text(text)).tables[TABLE][0]
     assert (row["missing_man_years"], row["compensation_nok"], row["funded_man_years"]) == (
         Decimal("16.7"), Decimal("6166000"), Decimal("20.5"),
     )
@@ -132,7 +133,7 @@ def test_padding_of_no_break_spaces_and_mixed_separators():
     text = article([("Østfold", [("Halden", "0,0", f"6{NB}166 000", "20,5")])])
     text = text.replace(f"{NB}Halden", f"{NB} {NB}Halden{NB} ")
     text = text.replace("\n\n", f"\n{NB} {NB}\n")  # blank lines made of padding only
-    row = TN.parse(document_from_text(text)).tables[TABLE][0]
+    row = TN.parse(tables_from_text(text)).tables[TABLE][0]
     assert row["source_name"] == "Halden"
     assert row["compensation_nok"] == Decimal("6166000")
     assert row["missing_man_years"] == Decimal("0") and row["missing_man_years_status"] == "published"
@@ -141,7 +142,7 @@ def test_padding_of_no_break_spaces_and_mixed_separators():
 def test_a_row_on_one_line_is_read_too():
     text = article([("Østfold", [("Halden", "16,7", "6 166 000", "20,5")])])
     head, _, _ = text.partition(f"{NB}Halden")
-    row = TN.parse(document_from_text(head + "Halden 16,7 6 166 000 20,5\n")).tables[TABLE][0]
+    row = TN.parse(tables_from_text(head + "Halden 16,7 6 166 000 20,5\n")).tables[TABLE][0]
     assert (row["source_name"], row["compensation_nok"], row["funded_man_years"]) == (
         "Halden", Decimal("6166000"), Decimal("20.5"),
     )
@@ -150,14 +151,14 @@ def test_a_row_on_one_line_is_read_too():
 def test_a_name_with_too_few_values_is_rejected_not_shifted():
     text = article([("Østfold", [("Halden", "16,7", "6 166 000", "20,5"), ("Våler", "0,2", "571 000", "1,9")])])
     text = text.replace(pad("571 000") + "\n\n", "")
-    result = TN.parse(document_from_text(text))
+    result = TN.parse(tables_from_text(text))
     assert [row["source_name"] for row in result.tables[TABLE]] == ["Halden"]
     assert len(result.rejects) == 1 and "expected 3 values" in result.rejects[0].reason
 
 
 def test_no_header_is_a_parse_error():
     with pytest.raises(ParseError):
-        TN.parse(document_from_text("Kommunane får pengar.\n\nØstfold\n\n\u00a0Halden\n\n16,7\n"))
+        TN.parse(tables_from_text("Kommunane får pengar.\n\nØstfold\n\n\u00a0Halden\n\n16,7\n"))
 
 
 # --- county headings ----------------------------------------------------------
@@ -166,14 +167,14 @@ def test_no_header_is_a_parse_error():
 def test_county_heading_is_told_from_a_name_by_structure():
     # 'Oslo' is both a county heading and the municipality under it.
     text = article([("Oslo", [("Oslo", "61,0", "41 617 000", "138,2")]), ("Østfold", [("Halden", "1,0", "300 000", "1,0")])])
-    rows = rows_of(TN.parse(document_from_text(text)))
+    rows = rows_of(TN.parse(tables_from_text(text)))
     assert set(rows) == {("Oslo", "Oslo"), ("Østfold", "Halden")}
     assert rows[("Oslo", "Oslo")]["municipality_code"] == "0301"
 
 
 def test_unknown_county_heading_is_rejected_and_its_names_unresolved():
     text = article([("Vestviken", [("Halden", "1,0", "300 000", "1,0")])])
-    result = TN.parse(document_from_text(text))
+    result = TN.parse(tables_from_text(text))
     assert any("county heading 'Vestviken'" in reject.reason for reject in result.rejects)
     assert result.tables[TABLE][0]["municipality_code"] is None
 
@@ -181,7 +182,7 @@ def test_unknown_county_heading_is_rejected_and_its_names_unresolved():
 def test_a_padded_name_without_values_is_rejected():
     text = article([("Østfold", [("Halden", "1,0", "300 000", "1,0")])])
     text = text.replace("Østfold\n\n", f"Østfold\n\n{NB}Moss\n\n")
-    result = TN.parse(document_from_text(text))
+    result = TN.parse(tables_from_text(text))
     assert [reject.line.text for reject in result.rejects] == [f"{NB}Moss"]
     assert rows_of(result)[("Østfold", "Halden")]["municipality_code"] == "0101"
 
@@ -198,7 +199,7 @@ def test_the_same_name_in_two_counties_resolves_by_county():
             ("Buskerud", [("Nes", "2,0", "600 000", "2,0")]),
         ]
     )
-    rows = rows_of(TN.parse(document_from_text(text)))
+    rows = rows_of(TN.parse(tables_from_text(text)))
     assert rows[("Østfold", "Våler")]["municipality_code"] == "0137"
     assert rows[("Hedmark", "Våler")]["municipality_code"] == "0426"
     assert rows[("Akershus", "Nes")]["municipality_code"] == "0236"
@@ -207,7 +208,7 @@ def test_the_same_name_in_two_counties_resolves_by_county():
 
 def test_unknown_name_is_rejected_with_no_code():
     text = article([("Østfold", [("Halden", "1,0", "300 000", "1,0"), ("Storby", "1,0", "300 000", "1,0")])])
-    result = TN.parse(document_from_text(text))
+    result = TN.parse(tables_from_text(text))
     row = rows_of(result)[("Østfold", "Storby")]
     assert row["municipality_code"] is None and row["match_status"] == NO_MATCH
     assert [(r.line.text, r.reason.split(":")[0]) for r in result.rejects] == [(f"{NB}Storby", NO_MATCH)]
@@ -215,7 +216,7 @@ def test_unknown_name_is_rejected_with_no_code():
 
 def test_name_in_the_wrong_county_is_rejected_with_candidates():
     text = article([("Akershus", [("Våler", "1,0", "300 000", "1,0")])])
-    result = TN.parse(document_from_text(text))
+    result = TN.parse(tables_from_text(text))
     assert result.tables[TABLE][0]["municipality_code"] is None
     assert result.rejects[0].reason.startswith(OTHER_COUNTY)
     assert result.rejects[0].candidates == "0137 Våler (Østfold); 0426 Våler (Hedmark)"
@@ -223,7 +224,7 @@ def test_name_in_the_wrong_county_is_rejected_with_candidates():
 
 def test_duplicate_name_without_a_county_is_ambiguous_not_guessed():
     text = article([(None, [("Våler", "1,0", "300 000", "1,0")])])
-    result = TN.parse(document_from_text(text))
+    result = TN.parse(tables_from_text(text))
     assert result.tables[TABLE][0]["match_status"] == AMBIGUOUS
     assert "0137" in result.rejects[0].candidates and "0426" in result.rejects[0].candidates
 
@@ -242,7 +243,7 @@ def test_duplicate_name_without_a_county_is_ambiguous_not_guessed():
 )
 def test_names_spelled_differently_from_the_reference(published, code, status):
     text = article([("Finnmark", [(published, "0,0", "273 000", "0,9")])])
-    row = TN.parse(document_from_text(text)).tables[TABLE][0]
+    row = TN.parse(tables_from_text(text)).tables[TABLE][0]
     assert (row["municipality_code"], row["match_status"]) == (code, status)
     assert row["source_name"] == " ".join(published.split())  # kept as published
 
@@ -262,7 +263,7 @@ def test_another_term_and_structure_date():
         [("Trøndelag", [("Snåsa", "0,0", "200 000", "0,6")])],
         term="Våren", year=2019, structure="januar 2019", million="650", man_years="2 100",
     )
-    result = TN.parse(document_from_text(text))
+    result = TN.parse(tables_from_text(text))
     row = result.tables[TABLE][0]
     assert (row["period"], row["period_label"], row["structure_date"]) == ("2019-H1", "Våren 2019", date(2019, 1, 1))
     assert row["municipality_code"] == "5041"  # not 1736, which ended with Nord-Trøndelag in 2017
@@ -276,7 +277,7 @@ def test_period_codes_sort_within_a_year():
 
 
 def test_facts_come_from_the_prose_of_the_period_only():
-    result = TN.parse(document_from_text(article([("Østfold", [("Halden", "1,0", "300 000", "1,0")])])))
+    result = TN.parse(tables_from_text(article([("Østfold", [("Halden", "1,0", "300 000", "1,0")])])))
     facts = {fact.name: fact.value for fact in result.facts}
     # '1,4 milliardar kroner i 2018' is the year's total, not the autumn's.
     assert facts["stated_compensation_total_nok"] == "700000000"
@@ -292,13 +293,13 @@ def test_facts_come_from_the_prose_of_the_period_only():
 
 
 def test_detection_on_the_bundled_documents():
-    scores = {path.name: KIND.detect(read_document(path)) for path in sorted(DOCUMENTS.iterdir())}
+    scores = {path.name: KIND.detect(read_file(path)) for path in sorted(DOCUMENTS.iterdir())}
     assert scores.pop(SAMPLE.name) >= 0.9
     assert all(score < 0.5 for score in scores.values()), scores
 
 
 def test_bundled_document():
-    result = KIND.parse(read_document(SAMPLE))  # against the project's own reference
+    result = KIND.parse(read_file(SAMPLE))  # against the project's own reference
     rows = result.tables[TABLE]
     assert len(rows) == 426 and result.rejects == []
     assert len({row["municipality_code"] for row in rows}) == 426
@@ -328,7 +329,7 @@ def test_bundled_document():
 def test_text_after_the_table_is_a_note_not_a_county():
     text = article([("Østfold", [("Halden", "1,0", "300 000", "1,0")])])
     text += "Kjelde: Utdanningsdirektoratet\n\nSist oppdatert 2018\n"
-    result = TN.parse(document_from_text(text))
+    result = TN.parse(tables_from_text(text))
     assert len(result.tables[TABLE]) == 1 and result.rejects == []
     assert [fact.value for fact in result.facts if fact.name == "note"] == [
         "Kjelde: Utdanningsdirektoratet", "Sist oppdatert 2018",
@@ -338,7 +339,7 @@ def test_text_after_the_table_is_a_note_not_a_county():
 def test_a_spring_term_article_is_detected():
     text = article([("Trøndelag", [("Snåsa", "0,0", "200 000", "0,6")])], term="Våren", year=2019,
                    structure="januar 2019")
-    assert TN.detect(document_from_text(text)) >= 0.5
+    assert TN.detect(tables_from_text(text)) >= 0.5
 
 
 def test_nynorsk_column_headers_are_detected_and_give_the_structure_date():
@@ -346,19 +347,19 @@ def test_nynorsk_column_headers_are_detected_and_give_the_structure_date():
     text = (text.replace("som mangler", "som manglar").replace("gir rom for", "gjev rom for")
             .replace("(kommuner og fylker per.", "(kommunar og fylke per"))
     document = document_from_text(text)
-    assert TN.detect(document) >= 0.5
-    [row] = TN.parse(document).tables[TABLE]
+    assert TN.detect(read_tables(document)) >= 0.5
+    [row] = TN.parse(read_tables(document)).tables[TABLE]
     assert (row["structure_date"], row["municipality_code"]) == (date(2017, 10, 1), "0101")
 
 
 @pytest.mark.parametrize("heading", ["Østfold fylke", "01 Østfold", "ØSTFOLD"])
 def test_county_headings_with_a_code_or_the_word_fylke(heading):
-    result = TN.parse(document_from_text(article([(heading, [("Våler", "0,2", "571 000", "1,9")])])))
+    result = TN.parse(tables_from_text(article([(heading, [("Våler", "0,2", "571 000", "1,9")])])))
     assert result.rejects == []
     assert result.tables[TABLE][0]["municipality_code"] == "0137"
 
 
 def test_a_county_code_that_contradicts_the_name_names_no_county():
-    result = TN.parse(document_from_text(article([("04 Østfold", [("Våler", "0,2", "571 000", "1,9")])])))
+    result = TN.parse(tables_from_text(article([("04 Østfold", [("Våler", "0,2", "571 000", "1,9")])])))
     assert result.tables[TABLE][0]["municipality_code"] is None
     assert result.rejects

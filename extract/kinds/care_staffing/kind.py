@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pyarrow as pa
 
-from extract.kinds.base import ParseError, ParseResult, row_lineage, schema
+from extract.kinds.base import ParseError, ParseResult, body_and_continuations, row_lineage, schema
 from extract.kinds.care_staffing.semantics import (
     HALF_HUNDREDTH,
     KIND,
@@ -35,8 +35,11 @@ class Column:
 
 
 def find_table(document: TableDocument) -> Table | None:
-    """The table whose title names man-years by education and municipality."""
-    return next((table for table in document.merged() if TITLE.search(normalise(table.title.text))), None)
+    """The table whose title names man-years by education and municipality (in its
+    title block, else in the text right above it or a running head)."""
+    tables = document.merged()
+    return next((table for table in tables if TITLE.search(normalise(table.title.text))), None) \
+        or next((table for table in tables if TITLE.search(normalise(document.context(table)))), None)
 
 
 def header_columns(table: Table) -> list[Column]:
@@ -94,7 +97,8 @@ class CareStaffing:
     def detect(self, document: TableDocument) -> float:
         table = find_table(document)
         if table is None:
-            return 0.0
+            # Titled so, but with no table that can be read: this kind, and it fails with the reason.
+            return 0.7 if TITLE.search(normalise(document.text(20_000))) else 0.0
         types = {column.education_type for column in header_columns(table)}
         return 0.95 if TOTAL_TYPE in types and len(types) >= 3 else 0.7
 
@@ -123,7 +127,8 @@ class CareStaffing:
             raise ParseError(f"header labels give duplicate education types {duplicates}", table.header.line)
         result.fact("columns", len(columns), table.header.line)
         check = total_agrees(columns, table.decimal)
-        for item in join_wrapped_labels(table.body, lambda label: parse_label(label).code is not None):
+        body = body_and_continuations(document, table, result)
+        for item in join_wrapped_labels(body, lambda label: parse_label(label).code is not None):
             if isinstance(item, Section):
                 result.fact("section_heading", item.label, item.line)
             else:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from extract.kinds.base import ParseError, ParseResult, row_lineage, schema
+from extract.kinds.base import ParseError, ParseResult, body_and_continuations, row_lineage, schema
 from extract.kinds.home_care_fees.semantics import (
     COUNTRY,
     COUNTRY_LABELS,
@@ -58,7 +58,11 @@ class Area:
 
 
 def find_table(document: TableDocument) -> Table | None:
-    return next((table for table in document.merged() if TITLE.search(normalise(table.title.text))), None)
+    """The table titled with user payments for home services (in its title block,
+    else in the text right above it or a running head)."""
+    tables = document.merged()
+    return next((table for table in tables if TITLE.search(normalise(table.title.text))), None) \
+        or next((table for table in tables if TITLE.search(normalise(document.context(table)))), None)
 
 
 def columns_of(header: Header) -> tuple[list[Column], list[str]]:
@@ -89,7 +93,8 @@ def columns_of(header: Header) -> tuple[list[Column], list[str]]:
     if not bands:
         raise ParseError("the header names no income band ('under 2 G', '2-3 G', …)", header.line)
     if not prices or len(prices) % len(bands):
-        raise ParseError(f"the header has {len(prices)} price labels for {len(bands)} income bands", header.line)
+        raise ParseError(f"the header has {len(prices)} price labels for {len(bands)} income bands (each band's "
+                         "price types: Abonnementspris, Timepris)", header.line)
     per_band = len(prices) // len(bands)
     groups = iter(prices[i : i + per_band] for i in range(0, len(prices), per_band))
     columns = []
@@ -176,7 +181,8 @@ class HomeCareFees:
     def detect(self, document: TableDocument) -> float:
         table = find_table(document)
         if table is None:
-            return 0.0
+            # Titled so, but with no table that can be read: this kind, and it fails with the reason.
+            return 0.6 if TITLE.search(normalise(document.text(20_000))) else 0.0
         labels = [column.text for column in table.header.columns or ()] or list(table.header.labels) \
             or [table.header.text]
         score = 0.6
@@ -208,7 +214,7 @@ class HomeCareFees:
         # rows + rejects account for the document, not the parser's success with itself.
         counts = {MUNICIPALITY: 0, DISTRICT: 0}
         in_districts = False
-        for item in table.body:
+        for item in body_and_continuations(document, table, result):
             if isinstance(item, Section):
                 if DISTRICT_SECTION.match(item.label):
                     in_districts = True
@@ -235,7 +241,7 @@ class HomeCareFees:
             result.reject(row.line, area, raw=row.raw)
             return
         width = max(column.index for column in columns) + 1
-        settled = settle(row.cells, row.tokens, width)
+        settled = settle(row.cells, row.tokens, width, empty_cells=False)
         if settled.cells is None:
             result.reject(row.line, settled.reason or "unreadable", settled.describe(), raw=row.raw)
             return

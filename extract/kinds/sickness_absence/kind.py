@@ -55,14 +55,17 @@ def is_titled(table: Table) -> bool:
 
 
 def find_tables(document: TableDocument) -> list[tuple[Table, str]]:
-    """Every sickness-absence table and its title; an untitled table right after
-    one (another page, other quarters) is read under that title."""
+    """Every sickness-absence table and its title (in its title block, else in the text
+    right above it or a running head); an untitled table right after one (another
+    page, other quarters) is read under that title."""
     found: list[tuple[Table, str]] = []
     title = None
     for table in document.merged():
-        if is_titled(table):
-            title = table.title.text
-        elif title is None or not quarters_in(table.header.text):
+        if is_titled(table) or (not found and TITLE.search(normalise(document.context(table)))
+                                and MAN_DAYS.search(normalise(document.context(table) + table.header.text))):
+            title = table.title.text if is_titled(table) else document.context(table)
+        elif title is None or table.title.title:
+            title = None
             continue
         found.append((table, title))
     return found
@@ -198,7 +201,9 @@ class SicknessAbsence:
     def detect(self, document: TableDocument) -> float:
         tables = find_tables(document)
         if not tables:
-            return 0.0
+            # Titled so, but with no table that can be read: this kind, and it fails with the reason.
+            text = normalise(document.text(20_000))
+            return 0.6 if TITLE.search(text) and MAN_DAYS.search(text) and quarters_in(text) else 0.0
         table = tables[0][0]
         has_quarters = len(quarters_in(table.header.text)) >= 4
         has_rate = any(measure_of(column.path) == RATE for column in table.header.columns or ()) \
@@ -213,7 +218,16 @@ class SicknessAbsence:
             raise ParseError("no table titled with sickness absence man-days found")
         result = ParseResult(tables={TABLE: []})
         for table, title in tables:
-            self._parse_table(document, table, title, result)
+            if table.title.title or table is tables[0][0]:
+                self._parse_table(document, table, title, result)
+                continue
+            try:
+                self._parse_table(document, table, title, result)
+            except ParseError as error:
+                # An untitled table after the titled one whose header cannot be read: its
+                # rows are not the table's (another page's other quarters, say): rejected.
+                for row in table.rows:
+                    result.reject(row.line, f"a row under a header that cannot be read ({error})", raw=row.raw)
         if not result.tables[TABLE] and not result.rejects:
             raise ParseError("the table has a header but no data rows", tables[0][0].header.line)
         return result
