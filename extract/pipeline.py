@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 from extract import parquet_store as store
 from extract.readers import DocumentError, Line, NotADocument, read_document, sha256_of
 from extract.kinds import all_kinds, detect_kind
-from extract.kinds.base import LINEAGE_NAMES, DocumentKind, ParseError, ParseResult, SchemaError, check_records, reading_columns
+from extract.kinds.base import LINEAGE_NAMES, account_for_rows, DocumentKind, ParseError, ParseResult, SchemaError, check_records, reading_columns
 from extract.tables import TableDocument, read_tables
 
 EXTRACTED = "extracted"  # parsed in this run
@@ -178,6 +178,7 @@ def _extract_one(path: Path, out_dir: Path, kinds: list[DocumentKind], previous:
         outcome.message = f"not UTF-8: read as {document.encoding}"
     try:
         result = kind.parse(tables)
+        account_for_rows(tables, result, kind.kind)
         for table, rows in result.tables.items():
             check_records(table, rows, kind.schemas[table])
     except (ParseError, SchemaError) as error:

@@ -49,7 +49,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.documents import read_document  # noqa: E402
+from extract.readers import read_document  # noqa: E402
+from extract.tables import read_tables  # noqa: E402
 from extract.kinds import detect_kind  # noqa: E402
 from extract.pipeline import extract_documents  # noqa: E402
 
@@ -104,7 +105,8 @@ def unmark(text: str) -> str:
 
 def text_result(kind: str):
     document = read_document(DOCS[kind])
-    return document, detect_kind(document).kind.parse(document)
+    tables = read_tables(document)
+    return document, detect_kind(tables).kind.parse(tables)
 
 
 def care_staffing_model() -> list:
@@ -466,7 +468,7 @@ def scores(path: Path) -> str:
         document = read_document(path)
     except Exception as error:  # noqa: BLE001
         return f"unreadable: {error}"
-    detection = detect_kind(document)
+    detection = detect_kind(read_tables(document))
     return detection.explain()
 
 

@@ -126,6 +126,21 @@ def body_and_continuations(document: TableDocument, table: Table, result: ParseR
     return body
 
 
+def account_for_rows(document: TableDocument, result: ParseResult, kind: str) -> None:
+    """Every row of the document's tables is read, rejected or stated (a fact naming its
+    line, such as a repeated total): a row a kind left out becomes a reject naming its
+    table, so nothing that looks like data is dropped silently."""
+    accounted = {reject.line.number for reject in result.rejects}
+    accounted |= {fact.line.number for fact in result.facts if fact.line is not None}
+    accounted |= {record["source_line"] for rows in result.tables.values() for record in rows}
+    for table in document.tables:
+        title = table.title.title or table.title.period or "untitled"
+        for row in table.rows:
+            if row.line.number not in accounted:
+                result.reject(row.line, f"a row of a table not read as {kind} (table {table.index + 1}: {title!r})",
+                              raw=row.raw)
+
+
 def schema(*fields: pa.Field) -> pa.Schema:
     """A table schema: the kind's own columns followed by the lineage columns."""
     return pa.schema([*fields, *LINEAGE_FIELDS])

@@ -30,7 +30,9 @@ _PUBLISHERS = re.compile(
     re.IGNORECASE,
 )
 _TITLE_END = re.compile(r"(?:[.!?]|(?:19|20)\d\d(?:\s*\d{1,2})?|\))\s*$")
-_FOOTNOTE = re.compile(r"^\s*(?P<marker>\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\)?[\s\u00a0]+(?P<text>\D.{15,})$")
+# A footnote: its marker, then a sentence ('1 Man-years are …', '¹ Foreløpige tall.');
+# a short label after a number ('14 Sogn og Fjordane') is a heading, not a note.
+_FOOTNOTE = re.compile(r"^\s*(?P<marker>\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\)?[\s\u00a0]+(?P<text>\D(?:.{24,}|.*\.))$")
 _NOTE_HEADING = re.compile(r"^(?:explanation of symbols|symbolforklaring|forklaring til symbol|tegnforklaring)",
                            re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^(?:kilde|kjelde|source|sources)\s*:", re.IGNORECASE)
@@ -42,6 +44,11 @@ PROSE_LENGTH = 220
 
 def starts_with_table_number(text: str) -> bool:
     return _TABLE_NUMBER.match(squeeze(text)) is not None and len(squeeze(text).split()) >= 3
+
+
+def names_a_table(text: str) -> bool:
+    """'Table 9 …', 'Tabell 21 …': a line that says it is a table's title."""
+    return _TABLE_WORD.match(squeeze(text)) is not None
 
 
 def note_kind(text: str) -> tuple[str, str | None] | None:

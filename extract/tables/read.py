@@ -21,6 +21,7 @@ from extract.tables.heads import (
     is_prose_line,
     note_of,
     split_token_head,
+    names_a_table,
     starts_with_table_number,
     title_block,
 )
@@ -84,7 +85,7 @@ def read_tables(document: Document) -> TableDocument:
 def _is_section(item: Cut) -> bool:
     label = item.label
     return (item.is_label_only and len(label) <= SECTION_LENGTH and len(label.split()) <= SECTION_WORDS
-            and not is_period_heading(label) and note_of(item) is None and not starts_with_table_number(label)
+            and not is_period_heading(label) and note_of(item) is None and not names_a_table(label)
             and (item.layout == TOKENS or sum(bool(part) for part in item.parts) == 1))
 
 

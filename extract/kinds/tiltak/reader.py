@@ -294,6 +294,8 @@ class Reader:
         if tuple(map(clean, row.values)) != table.total_cells:
             self.result.reject(row.line, f"repeated total line differs from the table's first total line "
                                          f"{table.total_line.number}", candidates=table.total_line.text, raw=row.raw)
+        else:
+            self.result.fact("repeated_total_line", table.total_line.number, row.line)
 
     def read_row(self, row: Row, label: str) -> None:
         segment = self.segment
