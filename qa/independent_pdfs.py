@@ -61,7 +61,10 @@ DOCS = {
     "tiltak": ROOT / "documents/nav_tiltak_2026-01_to_2026-04.txt",
     "teacher_norm": ROOT / "documents/kd_teacher_norm_compensation_autumn_2018.txt",
 }
-LINEAGE = {"source_file", "source_sha256", "source_page", "source_line", "raw_line"}
+# Lineage, and the columns that say how a value was read (a PDF's cells are delimited, its
+# rendering's settled by arithmetic): neither is what the document says.
+LINEAGE = {"source_file", "source_sha256", "source_page", "source_line", "raw_line",
+           "split_candidates", "is_disambiguated", "total_bound"}
 KEYS = {
     "man_years": ("municipality_code", "area_name", "column_number"),
     "absence": ("municipality_code", "source_name", "year", "quarter"),

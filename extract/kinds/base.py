@@ -13,7 +13,7 @@ from typing import Any, Iterable, Mapping, Protocol
 import pyarrow as pa
 
 from extract.tables import Line, Row, Section, Table, TableDocument
-from extract.tables.model import header_key
+from extract.tables.model import same_header
 
 # Lineage columns every extracted row carries (filled in by `lineage`).
 LINEAGE_FIELDS = [
@@ -114,9 +114,8 @@ def body_and_continuations(document: TableDocument, table: Table, result: ParseR
     its header (a page break); rows under an untitled header that differs are
     rejected — not this table's, and never silently dropped."""
     body = list(table.body)
-    key = header_key(table.header)
     for other in document.following(table):
-        if not other.header.lines or header_key(other.header) == key:
+        if not other.header.lines or same_header(other.header, table.header):
             body.extend(other.body)
             continue
         where = other.header.line.number if other.header.line else "?"

@@ -139,4 +139,4 @@ def join_wrapped_labels(body: Sequence[Row | Section], starts_row: Callable[[str
 
 
 def _adjacent(above: Line, below: Line) -> bool:
-    return below.number == above.number + 1
+    return below.number == above.number + 1 and below.page == above.page

@@ -264,8 +264,17 @@ class TableDocument:
         return out
 
 
-def header_key(header: Header) -> tuple[str, ...]:
-    """What a header says, however a page wraps it: its columns' labels, else its words."""
-    if header.columns:
-        return (normalise(header.stub or ""), *(normalise(column.text) for column in header.columns))
+def same_header(one: Header, other: Header) -> bool:
+    """Two headers that say the same, however a page wraps them or their labels fall
+    over the columns: the same columns' labels, or the same words."""
+    if one.columns and other.columns and _columns_key(one) == _columns_key(other):
+        return True
+    return _words_key(one) == _words_key(other)
+
+
+def _columns_key(header: Header) -> tuple[str, ...]:
+    return (normalise(header.stub or ""), *(normalise(column.text) for column in header.columns or ()))
+
+
+def _words_key(header: Header) -> tuple[str, ...]:
     return tuple(sorted(normalise(word) for line in header.lines for word in strip_markup(line.text).split()))

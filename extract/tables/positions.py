@@ -16,7 +16,8 @@ from extract.readers.document import Line
 from extract.tables import geometry
 from extract.tables.geometry import Column
 from extract.tables.heads import is_prose, note_kind
-from extract.tables.labels import is_value_token
+from extract.tables.cells import looks_numeric
+from extract.tables.labels import is_value_token, split_label
 from extract.tables.lines import BLANK, Cut
 from extract.tables.model import Header, HeaderColumn, Row, Section
 from extract.tables.text import is_period_heading, split_markers, squeeze
@@ -181,10 +182,22 @@ def header_of(lines: Sequence[Line], grid: Grid) -> Header:
 def body_of(items: Sequence[Cut], grid_for: dict[int | None, Grid]) -> list[Row | Section]:
     """Rows cut by their page's grid; label lines between them as sections."""
     body: list[Row | Section] = []
+    pages = sorted(grid_for, key=lambda page: page or 0)
     for item in items:
-        grid = grid_for[item.line.page]
+        # A heading alone at a page's foot or head has no rows there: the nearest page's grid.
+        page = item.line.page if item.line.page in grid_for else min(pages, key=lambda p: abs((p or 0) - (item.line.page or 0)))
+        grid = grid_for[page]
         if item.is_row or item.is_value_only:
             label, cells = grid.split(item.line)
+            tokens = tuple(token for token in item.line.text.split(" ") if token)
+            end, _ = split_label(tokens)
+            if label and squeeze(" ".join(tokens[:end])) != label and looks_numeric(label.split()[-1]):
+                # A long label elsewhere on the page bridged the gutter after the labels, so
+                # the columns hold a value in the label: the row's values as text tokens,
+                # for the kind's arithmetic to settle.
+                body.append(Row((item.line,), squeeze(" ".join(tokens[:end])), None, tokens[end:], item.bold,
+                                _indented(item.line, grid)))
+                continue
             body.append(Row((item.line,), label, cells, bold=item.bold, indented=_indented(item.line, grid)))
         elif item.is_label_only:
             body.append(Section(item.line, item.label, item.bold, _indented(item.line, grid)))

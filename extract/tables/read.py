@@ -37,7 +37,7 @@ from extract.tables.model import (
     Table,
     TableDocument,
     TitleBlock,
-    header_key,
+    same_header,
 )
 from extract.tables.positions import body_of, demote_misplaced_rows, grid_of, header_of, split_positions_head
 from extract.tables.text import is_period_heading, join_wrapped, normalise, squeeze
@@ -114,17 +114,27 @@ def find_regions(items: Sequence[Cut], furniture: dict[int, str]) -> list[tuple[
             break
         # A label line right under the last row is the table's too (a row whose values
         # are missing, a heading at a page's foot), not prose.
-        while last + 1 < len(items) and _is_section(items[last + 1]) and \
-                items[last + 1].line.number == items[last].line.number + 1:
+        while last + 1 < len(items) and _is_section(items[last + 1]) and _under(items[last + 1].line, items[last].line):
             last += 1
         regions.append((index, last + 1))
         index = last + 1
     return regions
 
 
+def _under(line: Line, above: Line) -> bool:
+    """`line` is the next line after `above`, on its page, and (where positions tell)
+    starts where the row labels start, not over the values."""
+    if line.number != above.number + 1 or line.page != above.page:
+        return False
+    if line.words and above.words:
+        size = max(word.size for word in above.words) or 1.0
+        return line.words[0].x0 <= above.words[0].x0 + 3 * size
+    return True
+
+
 def _damaged_first_row(items: Sequence[Cut], index: int) -> bool:
     """Values without a label right above a row: a row whose label was lost, not a header line."""
-    if not items[index].is_value_only:
+    if not items[index].is_value_only or items[index].layout not in EXPLICIT:
         return False
     following = next((item for item in items[index + 1 :] if item.layout not in (BLANK, RULE)), None)
     return following is not None and following.is_row and following.layout == items[index].layout
@@ -337,9 +347,8 @@ def continued_from(table: Table, head: list[Cut], taken: set[int], tables: list[
     rest = [item for item in head if item.layout not in (BLANK, RULE) and item.line.number not in taken]
     if rest:
         return None
-    key = header_key(table.header)
     for earlier in reversed(tables):
-        if header_key(earlier.header) != key:
+        if not same_header(table.header, earlier.header):
             continue
         same_page = table.header.lines[0].page is not None and table.header.lines[0].page == _last_page(earlier)
         if same_page:
