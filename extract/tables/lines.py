@@ -143,7 +143,15 @@ def _positions(line: Line) -> Cut:
     groups = geometry.clusters(line)
     parts = tuple(" ".join(word.text for word in group) for group in groups)
     end, _ = split_label(parts)
-    return Cut(line, POSITIONS, parts, end, bold=geometry.is_bold_line(line))
+    positioned = Cut(line, POSITIONS, parts, end, bold=geometry.is_bold_line(line))
+    if positioned.is_row or len(parts) > 1:
+        return positioned
+    # One run of words: a text dump set in a monospaced font, whose cells are a
+    # space apart like its words. Read as such a text's tokens.
+    tokens = tuple(token for token in line.text.split(" ") if token)
+    end, _ = split_label(tokens)
+    as_text = Cut(line, TOKENS, tokens, end, bold=positioned.bold)
+    return as_text if as_text.is_row else positioned
 
 
 def as_positions(item: Cut) -> Cut:

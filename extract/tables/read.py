@@ -25,7 +25,7 @@ from extract.tables.heads import (
     starts_with_table_number,
     title_block,
 )
-from extract.tables.lines import BLANK, EXPLICIT, LINES, PIPES, POSITIONS, RULE, TOKENS, Cut, as_positions, cut
+from extract.tables.lines import BLANK, EXPLICIT, LINES, PIPES, POSITIONS, RULE, TABS, TOKENS, Cut, as_positions, cut
 from extract.tables.model import (
     REPEATED_HEADER,
     Furniture,
@@ -53,10 +53,9 @@ VERTICAL_ROWS = 3
 def read_tables(document: Document) -> TableDocument:
     items = [cut(line) for line in document.lines]
     furniture = find_furniture(items)
-    if document.format == "text":
-        items = fold_vertical_rows(items, furniture)
-    else:
+    if document.format != "text":
         items = demote_misplaced_rows(items)
+    items = fold_vertical_rows(items, furniture)
     result = TableDocument(document, furniture=[Furniture(line, reason) for line in document.lines
                                                 if (reason := furniture.get(line.number))])
     used: set[int] = set(furniture)
@@ -258,7 +257,7 @@ def _explicit_cells(item: Cut) -> tuple[str, ...]:
 
 def _explicit_header(head: list[Cut], layout: str) -> list[Cut]:
     """The head's last lines of labels in the table's own layout, up to its title."""
-    accepted = (TOKENS,) if layout == LINES else (layout,)
+    accepted = (TOKENS, POSITIONS) if layout == LINES else (layout,)
     header: list[Cut] = []
     for item in reversed(head):
         if item.layout in (BLANK, RULE):
@@ -293,8 +292,10 @@ def _filled_width(parts: Sequence[str]) -> int:
 
 
 def _is_title_line(item: Cut) -> bool:
+    """A table number and its title, or (where cells are delimited) one long cell: a title, not labels."""
     filled = [part for part in item.parts if part]
-    return bool(filled) and (starts_with_table_number(" ".join(filled)) or (len(filled) <= 2 and len(" ".join(filled)) > 60))
+    long_cell = item.layout in (PIPES, TABS) and len(filled) <= 2 and len(" ".join(filled)) > 60
+    return bool(filled) and (starts_with_table_number(" ".join(filled)) or long_cell)
 
 
 def _tiers_header(lines: tuple[Line, ...], tiers: list[list[str]], width: int, layout: str) -> Header:
@@ -374,7 +375,7 @@ def fold_vertical_rows(items: list[Cut], furniture: dict[int, str]) -> list[Cut]
     index = 0
     while index < len(items):
         item = items[index]
-        if item.layout == TOKENS and item.is_label_only and len(item.label) <= SECTION_LENGTH * 2:
+        if item.layout in (TOKENS, POSITIONS) and item.is_label_only and len(item.label) <= SECTION_LENGTH * 2:
             values = []
             probe = index + 1
             while probe < len(items) and (items[probe].layout == BLANK or items[probe].is_value_only):

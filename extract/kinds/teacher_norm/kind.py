@@ -81,9 +81,9 @@ def label_list(table: Table) -> list[str]:
 
 
 def heading_in_header(table: Table, reference: MunicipalityReference, on: date) -> Section | None:
-    """A county heading printed right above the first row that a header without
-    delimited labels took as its last line."""
-    if table.header.columns or table.header.labels or not table.header.lines:
+    """A county heading printed right above the first row that the header took as its
+    last line (set solid under it, as a monospaced dump prints it)."""
+    if not table.header.lines:
         return None
     last = table.header.lines[-1]
     if reference.counties_named(squeeze(last.text), on):

@@ -8,7 +8,8 @@ from datetime import date
 import pyarrow as pa
 
 from extract.kinds.base import ParseError, ParseResult, schema
-from extract.kinds.tiltak.reader import Reader, header_labels
+from extract.kinds.tiltak.columns import header_labels
+from extract.kinds.tiltak.reader import Reader
 from extract.kinds.tiltak.semantics import KIND, SUPPRESSION_NOTE, TABLE, fold, is_ytd_label, month_range
 from extract.tables import Line, TableDocument
 from extract.tables.text import month_of, months_between
