@@ -72,6 +72,9 @@ class ParseResult:
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     rejects: list[Reject] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    # Lines of rows read but not stored, for a reason the kind states (a total line a
+    # page break repeated, checked against the first): accounted for, not dropped.
+    repeats: set[int] = field(default_factory=set)
 
     def rows(self) -> int:
         return sum(len(rows) for rows in self.tables.values())
@@ -126,10 +129,10 @@ def body_and_continuations(document: TableDocument, table: Table, result: ParseR
 
 
 def account_for_rows(document: TableDocument, result: ParseResult, kind: str) -> None:
-    """Every row of the document's tables is read, rejected or stated (a fact naming its
-    line, such as a repeated total): a row a kind left out becomes a reject naming its
-    table, so nothing that looks like data is dropped silently."""
-    accounted = {reject.line.number for reject in result.rejects}
+    """Every row of the document's tables is read, rejected, stated (a fact naming its
+    line) or a checked repeat: a row a kind left out becomes a reject naming its table,
+    so nothing that looks like data is dropped silently."""
+    accounted = {reject.line.number for reject in result.rejects} | result.repeats
     accounted |= {fact.line.number for fact in result.facts if fact.line is not None}
     accounted |= {record["source_line"] for rows in result.tables.values() for record in rows}
     for table in document.tables:

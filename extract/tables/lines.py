@@ -32,6 +32,9 @@ _WORD = re.compile(f"[^{re.escape(GROUP_SEPARATORS)}\t]+")
 # A text line's words are one character wide each: a font named 'mono' makes the
 # geometry treat a one-character gap as a space inside a cell, two as a gutter.
 TEXT_FONT = "text-monospace"
+# A dump's line is read as tokens only with this many values: a title ending in its
+# year and a marker ('… hjemmetjenester. 2006 1') is not a row.
+DUMP_VALUES = 3
 _ENDS_IN_PERIOD = re.compile(
     r"(?:quarter|kvartal)\s*[1-4]\.?\s+(?:19|20)\d\d\s*\d?$|(?:19|20)\d\d\s*[KQ][1-4]$"
     r"|[1-4](?:\.|st|nd|rd|th)\s*(?:quarter|kvartal)\s+(?:19|20)\d\d\s*\d?$",
@@ -151,7 +154,7 @@ def _positions(line: Line) -> Cut:
     tokens = tuple(token for token in line.text.split(" ") if token)
     end, _ = split_label(tokens)
     as_text = Cut(line, TOKENS, tokens, end, bold=positioned.bold)
-    return as_text if as_text.is_row else positioned
+    return as_text if as_text.is_row and len(as_text.filled) >= DUMP_VALUES else positioned
 
 
 def as_positions(item: Cut) -> Cut:

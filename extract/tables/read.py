@@ -13,7 +13,7 @@ from typing import Sequence
 
 from extract.readers.document import Document, Line
 from extract.tables import geometry
-from extract.tables.cells import clean, decimal_mark, is_blank, strip_markup
+from extract.tables.cells import clean, decimal_mark, is_blank, is_value, strip_markup
 from extract.tables.furniture import find_furniture
 from extract.tables.heads import (
     columns_from_tiers,
@@ -248,6 +248,11 @@ def _explicit_table(index: int, head: list[Cut], members: list[Cut], layout: str
     return Table(index, title_block(title_items), header, body, layout=layout)
 
 
+def _is_value_line(item: Cut) -> bool:
+    """A line holding one number or symbol and nothing else: a cell on a line of its own."""
+    return item.is_value_only and all(is_value(value) for value in item.filled)
+
+
 def _explicit_cells(item: Cut) -> tuple[str, ...]:
     """A row's value cells: after its label cell, or a lone value line's text."""
     if item.layout in EXPLICIT:
@@ -378,8 +383,8 @@ def fold_vertical_rows(items: list[Cut], furniture: dict[int, str]) -> list[Cut]
         if item.layout in (TOKENS, POSITIONS) and item.is_label_only and len(item.label) <= SECTION_LENGTH * 2:
             values = []
             probe = index + 1
-            while probe < len(items) and (items[probe].layout == BLANK or items[probe].is_value_only):
-                if items[probe].is_value_only:
+            while probe < len(items) and (items[probe].layout == BLANK or _is_value_line(items[probe])):
+                if _is_value_line(items[probe]):
                     values.append(probe)
                 probe += 1
             if values:
@@ -387,8 +392,11 @@ def fold_vertical_rows(items: list[Cut], furniture: dict[int, str]) -> list[Cut]
                 index = probe
                 continue
         index += 1
-    if len(groups) < VERTICAL_ROWS and not any(len(values) >= 2 for _, values in groups):
+    several = sum(len(values) >= 2 for _, values in groups)
+    if len(groups) < VERTICAL_ROWS and not several:
         return items
+    if items and items[0].line.words and several < VERTICAL_ROWS:
+        return items  # a PDF's table is read by positions; only a dump of such a text is folded
     folded: dict[int, Cut] = {}
     absorbed: set[int] = set()
     for label_index, value_indexes in groups:

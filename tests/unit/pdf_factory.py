@@ -19,6 +19,7 @@ from fpdf import FPDF
 
 from extract.tables.cells import NBSP
 from extract.readers import Document, read_text
+from extract.tables import TableDocument, read_tables
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DOCUMENTS = PROJECT_DIR / "documents"
@@ -241,118 +242,104 @@ def render(blocks: list[Block], layout: Layout, path: Path) -> Path:
 
 
 # --- models of the bundled documents ---------------------------------------
+# Each reads its text rendering through the table model and the kind's own header
+# reading, then lays out the table a publisher prints: prose, title, header tiers,
+# rows (bold totals, headings spanning the table), notes.
 
 
-def care_staffing_model(document: Document) -> list[Block]:
-    from extract.kinds import care_staffing as cs
+def _prose_around(document: TableDocument, tables: list, start: int, end: int) -> tuple[list[Block], list[Block]]:
+    before = [Paragraph(p.text) for p in document.paragraphs if p.line.number < start]
+    after = [Paragraph(p.text) for p in document.paragraphs if p.line.number > end]
+    return before, after
 
-    lines = document.lines
-    title = next(i for i, line in enumerate(lines) if cs._TITLE.search(_plain(line.text)))
-    header_lines, first_data = cs.KIND._header(lines[title + 1 :])
-    labels = cs.split_header_labels(cs.join_header_lines([line.text for line in header_lines]))
+
+def _span(table) -> tuple[int, int]:
+    lines = [*table.title.lines, *table.header.lines, *(getattr(i, "line") for i in table.body)]
+    return min(line.number for line in lines), max(line.number for line in lines)
+
+
+def care_staffing_model(text: Document) -> list[Block]:
+    from extract.kinds.care_staffing.kind import find_table, header_columns
+
+    document = read_tables(text)
+    table = find_table(document)
+    labels = [column.label for column in header_columns(table)]
     n = len(labels)
-    table = Table(n + 1, [[HeaderCell("", 0, 0)] + [HeaderCell(label, i + 1, i + 1) for i, label in enumerate(labels)]])
-    blocks: list[Block] = [Paragraph(line.text) for line in lines[:title] if line.text.strip()]
-    blocks += [Paragraph(lines[title].text, bold=True), table]
-    after = lines[title + 1 + first_data :]
-    for index, line in enumerate(after):
-        kind = cs.KIND._row_kind(line.text)
-        if kind is None:
-            if line.text.strip(f" {NBSP}"):
-                blocks += [Paragraph(rest.text) for rest in after[index:] if rest.text.strip(f" {NBSP}")]
-                break
-            continue
-        if kind == "municipality":
-            match = cs._CODE_ROW.match(line.text)
-            name, cells = cs.split_label_and_cells(match["rest"], n)
-            label = f"{match['code']} {name}"
+    out = Table(n + 1, [[HeaderCell("", 0, 0)] + [HeaderCell(label, i + 1, i + 1) for i, label in enumerate(labels)]])
+    for row in table.rows:
+        out.rows.append(Row((row.label, *("" if not c.strip(NBSP) else c for c in row.values)),
+                            bold=not row.label[:1].isdigit()))
+    start, end = _span(table)
+    before, after = _prose_around(document, [table], start, end)
+    title = " ".join(line.text for line in table.title.lines if "Man-years" in line.text)
+    subject = [Paragraph(line.text) for line in table.title.lines if "Man-years" not in line.text]
+    notes = [Paragraph(f"{note.marker or ''} {note.text}".strip()) for note in table.notes]
+    return [*before, *subject, Paragraph(title, bold=True), out, *notes, *after]
+
+
+def home_care_fees_model(text: Document) -> list[Block]:
+    from extract.kinds.home_care_fees.kind import columns_of, find_table
+
+    document = read_tables(text)
+    table = find_table(document)
+    columns, _ = columns_of(table.header)
+    upper: list[HeaderCell] = [HeaderCell(table.header.labels[0], 0, 0)]
+    lower: list[HeaderCell] = []
+    for column in columns:
+        index = column.index + 1
+        if column.band is None:
+            upper.append(HeaderCell(column.label, index, index))
         else:
-            label, cells = cs.split_label_and_cells(line.text.strip(), n)
-        table.rows.append(Row((label, *("" if not c.strip(NBSP) else c for c in cells)), bold=kind == "country"))
-    return blocks
+            band, price = column.label.split(" / ")
+            if not upper or upper[-1].text != band:
+                upper.append(HeaderCell(band, index, index))
+            else:
+                upper[-1] = HeaderCell(band, upper[-1].first, index)
+            lower.append(HeaderCell(price, index, index))
+    width = len(columns) + 1
+    out = Table(width, [upper, lower])
+    for item in table.body:
+        if hasattr(item, "cells"):
+            cells = tuple(item.values[: width - 1])
+            out.rows.append(Row((item.label, *cells, *("",) * (width - 1 - len(cells)))))
+        else:
+            out.rows.append(Row((item.label, *("",) * (width - 1)), bold=True, spans=True))
+    number = f"{table.title.number} " if table.title.number else ""
+    title = f"{number}{table.title.title} {''.join(table.title.markers)}".strip()
+    notes = [Paragraph(f"{note.marker or ''} {note.text}".strip()) for note in table.notes]
+    return [Paragraph(title, bold=True), out, *notes]
 
 
-def home_care_fees_model(document: Document) -> list[Block]:
-    from extract.kinds import home_care_fees as hc
-
-    blocks: list[Block] = []
-    table: Table | None = None
-    done = False
-    for line in document.lines:
-        cells = hc.split_row(line.text)
-        if cells is None or done:
-            if line.text.strip():
-                blocks.append(Paragraph(" ".join(c for c in (cells or [line.text]) if c)))
-            continue
-        cells = hc.trim_trailing_blanks(cells)
-        if not cells or hc.is_separator(cells):
-            continue
-        if table is None and hc.income_band(" ".join(cells)) is None and not any(hc.price_type_of(c) for c in cells):
-            blocks.append(Paragraph(" ".join(cells), bold=True))  # the title row
-            continue
-        if table is None:
-            # First header row: area, share, payment, then the bands over two columns each.
-            labels = cells
-            band_count = sum(hc.income_band(c) is not None for c in labels)
-            columns = 1 + (len(labels) - 1 - band_count) + 2 * band_count
-            tier, at = [], 0
-            for label in labels:
-                span = 2 if hc.income_band(label) is not None else 1
-                tier.append(HeaderCell(label, at, at + span - 1))
-                at += span
-            table = Table(columns, [tier])
-            blocks.append(table)
-            continue
-        if any(hc.price_type_of(c) for c in cells) and len(table.header) == 1:
-            first_band = next(c.first for c in table.header[0] if c.first != c.last)
-            table.header.append([HeaderCell(c, first_band + i, first_band + i) for i, c in enumerate(cells)])
-            continue
-        if hc.HomeCareFees._is_footnote(cells):
-            done = True
-            blocks.append(Paragraph(" ".join(cells)))
-            continue
-        padded = tuple(cells) + ("",) * (table.columns - len(cells))
-        table.rows.append(Row(padded[: table.columns], bold=len(cells) == 1))
-    return blocks
-
-
-def sickness_absence_model(document: Document) -> list[Block]:
+def sickness_absence_model(text: Document) -> list[Block]:
     """The published table: its cells are the ones the text parser settled by arithmetic."""
-    from extract.kinds import sickness_absence as sa
+    from extract.kinds.sickness_absence import KIND
+    from extract.kinds.sickness_absence.semantics import quarters_in
 
-    result = sa.KIND.parse(document)
-    rows_by_line: dict[int, dict] = {}
-    for record in result.tables["absence"]:
-        rows_by_line.setdefault(record["source_line"], record)
+    document = read_tables(text)
+    result = KIND.parse(document)
+    first: dict[int, dict] = {}
     rates: dict[int, list[str]] = {}
     for record in result.tables["absence"]:
+        first.setdefault(record["source_line"], record)
         rate = record["absence_rate_pct"]
         rates.setdefault(record["source_line"], []).append("-" if rate is None else str(rate).replace(".", ","))
-    lines = document.lines
-    first_row = min(rows_by_line)
-    header_start = next(i for i, line in enumerate(lines) if sa.quarters_in(line.text))
-    blocks: list[Block] = [Paragraph(line.text, bold=i == 0) for i, line in enumerate(lines[:header_start]) if line.text.strip()]
-    q = sa.quarters_in(" ".join(line.text for line in lines[header_start : first_row - 1]))
+    table = document.tables[0]
+    q = quarters_in(table.header.text)
     tiers = [
-        [HeaderCell(str_q, 1 + 2 * i, 2 + 2 * i) for i, str_q in enumerate(f"Quarter {x.quarter} {x.year}" for x in q[:2])]
+        [HeaderCell(f"Quarter {x.quarter} {x.year}", 1 + 2 * i, 2 + 2 * i) for i, x in enumerate(q[:2])]
         + [HeaderCell("Sickness absence rate", 5, 8)],
         [HeaderCell("Municipality", 0, 0)]
         + [HeaderCell(label, c, c) for c, label in enumerate(["Sickness absence man-days", "Change since last year"] * 2, start=1)]
-        + [HeaderCell(f"Quarter {x.quarter} {x.year}", 5 + i, 5 + i) for i, x in enumerate(q[2:])],
+        + [HeaderCell(f"Quarter {x.quarter} {x.year}", 5 + i, 5 + i) for i, x in enumerate(q[2:6])],
     ]
-    table = Table(9, tiers)
-    blocks.append(table)
-    after: list[Block] = []
-    for line in lines[first_row - 1 :]:
-        record = rows_by_line.get(line.number)
-        if record is None:
-            if line.text.strip(f" {NBSP}"):
-                after.append(Paragraph(line.text))
-            continue
+    out = Table(9, tiers)
+    for number in sorted(first):
+        record = first[number]
         code = f"{record['footnote_marker'] or ''}{record['municipality_code']} " if record["municipality_code"] else ""
-        label = f"{code}{record['source_name']}"
-        table.rows.append(Row((label, *record["days_split"].split(" | "), *rates[line.number]), bold=record["area_level"] == "total"))
-    return blocks + after
+        out.rows.append(Row((f"{code}{record['source_name']}", *record["days_split"].split(" | "), *rates[number]),
+                            bold=record["area_level"] == "total"))
+    title = " ".join(line.text for line in table.title.lines)
+    return [Paragraph(title, bold=True), out]
 
 
 def _markdown_free(text: str) -> str:
@@ -364,86 +351,59 @@ def _markdown_free(text: str) -> str:
     return text.replace("\\", "")
 
 
-def tiltak_model(document: Document) -> list[Block]:
+def tiltak_model(text: Document) -> list[Block]:
     """NAV's report: headings, then small tables (a header of the ytd average and the
     months, a bold 'I alt' line, rows). The rendering's fragments of one table (its
-    page breaks: same 'I alt' line, same kind of rows) become one table again, which
-    each layout breaks anew, repeating the header and the 'I alt' line."""
-    from extract.tables.cells import strip_markup
-    from extract.kinds import tiltak as nav
-
+    page breaks: same 'I alt' line, same header) become one table again, which each
+    layout breaks anew, repeating the header and the 'I alt' line."""
+    document = read_tables(text)
+    events: list[tuple[int, object]] = [(p.line.number, p) for p in document.paragraphs]
+    events += [(fragment.header.line.number, fragment) for fragment in document.tables]
     blocks: list[Block] = []
-    table: Table | None = None
-    fragment: Table | None = None  # the fragment being read, before it is known to continue `table`
-    since_table: list[Block] = []  # headings and prose after the last table
-
-    def kind_of_rows(rows: list[Row]) -> str | None:
-        key = nav.classify_label(rows[1].cells[0]) if len(rows) > 1 else None
-        return key.dimension if key is not None else None
-
-    def close_fragment() -> None:
-        nonlocal table, fragment, since_table
-        if fragment is None:
-            return
-        continues = (
-            table is not None and table.rows[0] == fragment.rows[0] and table.header == fragment.header
-            and all(isinstance(b, Paragraph) and nav.month_range(b.text) for b in since_table)
-            and kind_of_rows(table.rows) == kind_of_rows(fragment.rows)
-        )
-        if continues:
-            table.rows += fragment.rows[1:]
-        else:
-            blocks.extend(since_table)
-            blocks.append(fragment)
-            table = fragment
-        since_table, fragment = [], None
-
-    for line in document.lines:
-        text = line.text
-        if not text.strip(f" \t{NBSP}"):
+    previous: Table | None = None
+    for _, event in sorted(events, key=lambda e: e[0]):
+        if not hasattr(event, "header"):
+            blocks.append(Paragraph(_markdown_free(event.text)))
             continue
-        cells = nav.split_cells(text)
-        if nav.is_column_header(cells):
-            close_fragment()
-            labels = [c for c in cells[1:] if c]
-            fragment = Table(1 + len(labels), [[HeaderCell("", 0, 0)] + [HeaderCell(l, i + 1, i + 1) for i, l in enumerate(labels)]],
-                             repeat=1)
+        fragment = event
+        if fragment.title.period and not (previous and _same_start(previous, fragment)):
+            blocks.append(Paragraph(fragment.title.period, bold=True))
+        labels = [column.label for column in fragment.header.columns]
+        rows = [Row((row.label, *row.values), bold=i == 0) for i, row in enumerate(fragment.rows)]
+        if previous is not None and _same_start(previous, fragment):
+            previous.rows += rows[1:]
             continue
-        if fragment is not None and nav.looks_like_row(cells):
-            bold = not fragment.rows
-            fragment.rows.append(Row(tuple(strip_markup(c) for c in cells), bold=bold))
-            continue
-        close_fragment()
-        heading = nav.month_range(text) is not None or text.lstrip().startswith("#")
-        since_table.append(Paragraph(_markdown_free(text), bold=heading))
-    close_fragment()
-    return blocks + since_table
+        previous = Table(1 + len(labels), [[HeaderCell("", 0, 0)] + [HeaderCell(l, i + 1, i + 1) for i, l in enumerate(labels)]],
+                         rows, repeat=1)
+        blocks.append(previous)
+    return blocks
 
 
-def teacher_norm_model(document: Document) -> list[Block]:
+def _same_start(table: Table, fragment) -> bool:
+    return bool(fragment.rows) and table.rows[0].cells == (fragment.rows[0].label, *fragment.rows[0].values)
+
+
+def teacher_norm_model(text: Document) -> list[Block]:
     """The ministry's article: prose (short lines as headings), then the table: a
     header of four labels, county headings spanning the table, one line per
     municipality with its three values."""
-    from extract.kinds import teacher_norm as tn
+    from extract.kinds.teacher_norm.kind import find_table, label_list
 
-    lines = tn.non_blank(document.lines)
-    header = tn.find_header(lines)
-    start = lines.index(header.lines[0])
-    blocks: list[Block] = [
-        Paragraph(tn.squeeze(line.text), bold=len(tn.squeeze(line.text)) < 60 and not tn.squeeze(line.text).endswith("."))
-        for line in lines[:start]
-    ]
-    names = ["name", *header.columns]
-    table = Table(len(names), [[HeaderCell(header.labels[name], i, i) for i, name in enumerate(names)]])
-    blocks.append(table)
-    rows, _, trailing = tn.split_rows(lines[header.first_body_index :])
-    county = None
-    for row in rows:
-        if row.county != county:
-            county = row.county
-            table.rows.append(Row((county, *("",) * len(header.columns)), bold=True, spans=True))
-        table.rows.append(Row((tn.row_label(row), *(tn.squeeze(value) for value in tn.row_values(row)))))
-    return blocks + [Paragraph(tn.squeeze(line.text)) for line in trailing]
+    document = read_tables(text)
+    table = find_table(document)
+    start, end = _span(table)
+    before = [Paragraph(p.text, bold=len(p.text) < 60 and not p.text.endswith(".")) for p in document.paragraphs
+              if p.line.number < start]
+    labels = label_list(table)
+    out = Table(len(labels), [[HeaderCell(label, i, i) for i, label in enumerate(labels)]])
+    for item in table.body:
+        if hasattr(item, "cells"):
+            out.rows.append(Row((item.label, *(c.strip(NBSP + " ") for c in item.values))))
+        else:
+            out.rows.append(Row((item.label, *("",) * (len(labels) - 1)), bold=True, spans=True))
+    period = [Paragraph(table.title.period, bold=True)] if table.title.period else []
+    after = [Paragraph(p.text) for p in document.paragraphs if p.line.number > end]
+    return [*before, *period, out, *after]
 
 
 MODELS = {

@@ -8,13 +8,16 @@ from pathlib import Path
 import pytest
 
 from extract.readers import DocumentError, read_document
+from extract.tables import read_file, read_tables
 from extract.kinds import detect_kind
-from extract.pdf import group_words_into_lines, table_columns
+from extract.readers.pdf import group_words_into_lines
+from extract.tables.geometry import table_columns
 from extract.readers import Line, Word
 from extract.pipeline import FAILED, EXTRACTED, extract_documents
 from tests.unit.pdf_factory import LAYOUTS, MODELS, HeaderCell, Layout, Paragraph, Row, Table, bundled_pdf, render
 
-LINEAGE = {"source_file", "source_sha256", "source_page", "source_line", "raw_line"}
+LINEAGE = {"source_file", "source_sha256", "source_page", "source_line", "raw_line",
+           "split_candidates", "is_disambiguated", "total_bound"}
 # Layouts each kind's table fits (the care-staffing table is too wide for portrait A4).
 CASES = [
     ("care_staffing", "landscape"),
@@ -41,7 +44,7 @@ def rows_without_lineage(result) -> dict[str, list[dict]]:
 @pytest.mark.parametrize(("kind", "layout"), CASES)
 def test_pdf_gives_the_rows_of_the_text_rendering(kind: str, layout: str, tmp_path: Path) -> None:
     text_path, pdf_path = bundled_pdf(kind, layout, tmp_path)
-    text_doc, pdf_doc = read_document(text_path), read_document(pdf_path)
+    text_doc, pdf_doc = read_file(text_path), read_file(pdf_path)
     assert pdf_doc.format == "pdf" and len(set(line.page for line in pdf_doc.lines)) > 1
     detected = detect_kind(pdf_doc).kind
     assert detected is not None and detected.kind == kind
@@ -76,7 +79,7 @@ def test_thousands_group_and_empty_cell_fall_into_their_columns() -> None:
     data = Line(2, "Moss 1 235,70 4,00", 1, (word("Moss", 10, 30, 20), word("1", 100, 103, 20), word("235,70", 105, 120, 20), word("4,00", 195, 210, 20)))
     columns = table_columns([header, data])
     assert len(columns) == 4
-    from extract.pdf import cells_of
+    from extract.tables.geometry import cells_of
     assert cells_of(data, columns) == ["Moss", "1 235,70", "", "4,00"]
 
 
@@ -167,7 +170,7 @@ def test_nav_tables_continue_across_pages_with_their_total_line_repeated(tmp_pat
     from extract.kinds.tiltak import KIND
 
     _, pdf_path = bundled_pdf("tiltak", "landscape", tmp_path)
-    document = read_document(pdf_path)
+    document = read_file(pdf_path)
     result = KIND.parse(document)
     pages: dict[int, set[int]] = {}
     for row in result.tables["participants"]:
@@ -191,7 +194,7 @@ def test_nav_pdf_names_with_spaces_stay_one_cell_and_stars_stay_suppressed(tmp_p
     rows = [("3414 Nord- Odal", "*", "5", "*"), ("3436 Nord- Fron", "1 200", "1 095", "1 305")]
     blocks = [Paragraph("Februar 2026 - Mars 2026", bold=True), nav_table(rows)]
     layout = Layout("tiny", rows_per_page=2)  # the second row goes to page 2, under a repeated header
-    document = read_document(render(blocks, layout, tmp_path / "nav.pdf"))
+    document = read_file(render(blocks, layout, tmp_path / "nav.pdf"))
     assert detect_kind(document).kind is KIND
     result = KIND.parse(document)
     assert result.rejects == []
@@ -234,7 +237,7 @@ def test_teacher_pdf_county_heading_under_the_header_and_an_empty_cell(layout: s
         Row(("Akershus", "", "", ""), bold=True, spans=True),
         Row(("Vestby", "1,7", "1 803 000", "6,0")),
     ]
-    document = read_document(render(teacher_blocks(teacher_table(rows)), LAYOUTS[layout], tmp_path / "kd.pdf"))
+    document = read_file(render(teacher_blocks(teacher_table(rows)), LAYOUTS[layout], tmp_path / "kd.pdf"))
     assert detect_kind(document).kind is KIND
     result = KIND.parse(document)
     assert result.rejects == []

@@ -23,13 +23,17 @@ from reportlab.lib.units import mm  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # noqa: E402
 
-from extract.readers import Document, Line, Word, read_document  # noqa: E402
 from extract.kinds import detect_kind  # noqa: E402
-from extract.kinds.sickness_absence import KIND, Quarter, quarter_labels  # noqa: E402
+from extract.kinds.sickness_absence import KIND  # noqa: E402
+from extract.kinds.sickness_absence.semantics import Quarter, quarters_in  # noqa: E402
+from extract.readers import Document, Line, Word, read_document  # noqa: E402
+from extract.tables import read_file, read_tables  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "documents" / "ssb_sickness_absence_men_2002_q2_q3.txt"
-LINEAGE = {"source_file", "source_sha256", "source_page", "source_line", "raw_line"}
+# Lineage, and how the man-days were read (delimited by position or settled by arithmetic).
+LINEAGE = {"source_file", "source_sha256", "source_page", "source_line", "raw_line",
+           "split_candidates", "is_disambiguated", "total_bound"}
 NBSP = "\u00a0"
 
 
@@ -156,7 +160,7 @@ LAYOUTS = {
 @pytest.fixture(scope="module")
 def text_result():
     document = read_document(SAMPLE)
-    return document, KIND.parse(document)
+    return document, KIND.parse(read_tables(document))
 
 
 def rows_without_lineage(result) -> list[dict]:
@@ -167,7 +171,7 @@ def rows_without_lineage(result) -> list[dict]:
 def test_independent_pdf_gives_the_rows_and_facts_of_the_text(layout: str, text_result, tmp_path: Path) -> None:
     text_document, expected = text_result
     path = LAYOUTS[layout](tmp_path / f"{layout}.pdf", table_model(text_document, expected))
-    document = read_document(path)
+    document = read_tables(read_document(path))
     assert document.format == "pdf" and len({line.page for line in document.lines}) > 1
     detection = detect_kind(document)
     assert detection.kind is KIND and detection.scores["sickness_absence"] >= 0.9, detection.explain()
@@ -182,7 +186,7 @@ def test_superscript_marker_is_read_as_the_texts_glued_digit(text_result, tmp_pa
     text_document, expected = text_result
     path = LAYOUTS["times_wrapped"](tmp_path / "superscript.pdf", table_model(text_document, expected))
     assert marker_is_raised_and_smaller(path, "0716")
-    result = KIND.parse(read_document(path))
+    result = KIND.parse(read_file(path))
     footnoted = {(r["municipality_code"], r["footnote_marker"]) for r in result.tables["absence"] if r["footnote_marker"]}
     assert footnoted == {("0716", "1"), ("0718", "1")}
 
@@ -218,49 +222,54 @@ def words_line(number: int, top: float, *words: tuple[str, float]) -> Line:
     return Line(number, " ".join(w.text for w in placed), 1, placed)
 
 
-def test_quarter_labels_wrapped_over_two_lines_are_assembled_in_reading_order() -> None:
-    # 'Quarter 2' / '2002' right-aligned in their columns; the rate labels below.
-    lines = [
+def value_row(number: int, top: float, label: str, cells: dict[float, str]) -> Line:
+    """A data row: `label` at x 10, each cell's text right-aligned at its x."""
+    words = [Word(label, 10, 10 + 4 * len(label), top, top + 6, "Courier", 6.0)]
+    words += [Word(text, right - 4 * len(text), right, top, top + 6, "Courier", 6.0) for right, text in cells.items()]
+    return Line(number, " ".join(w.text for w in words), 1, tuple(words))
+
+
+def header_quarters(header: list[Line], rights: list[float]) -> list[list[Quarter]]:
+    """The quarters the table model places over each value column (cells right-aligned at `rights`)."""
+    top = max(line.words[0].bottom for line in header) + 6
+    rows = [value_row(len(header) + 1 + i, top + 8 * i, f"010{i} Kommune", {x: f"{i + 1},0" for x in rights})
+            for i in range(3)]
+    document = Document(Path("t.pdf"), "0" * 64, "pdf", [*header, *rows], {1: 600.0})
+    [table] = read_tables(document).tables
+    return [quarters_in(column.text) for column in table.header.columns or ()]
+
+
+def test_quarter_labels_wrapped_over_two_lines_are_assembled_over_their_columns() -> None:
+    # 'Quarter 2' / '2002' right-aligned in their columns.
+    header = [
         words_line(1, 10, ("Quarter", 100), ("2", 132), ("Quarter", 200), ("3", 232)),
-        words_line(2, 18, ("2002", 124), ("2002", 224)),
-        words_line(3, 30, ("Quarter", 300), ("2", 332), ("Quarter", 360), ("3", 392), ("Quarter", 420), ("2", 452), ("Quarter", 480), ("3", 512)),
-        words_line(4, 38, ("2001", 324), ("2001", 384), ("2002", 444), ("2002", 504)),
+        words_line(2, 18, ("2002", 120), ("2002", 220)),
     ]
-    found = [q for q, _ in quarter_labels(lines)]
-    assert found == [Quarter(2002, 2), Quarter(2002, 3), Quarter(2001, 2), Quarter(2001, 3), Quarter(2002, 2), Quarter(2002, 3)]
+    assert header_quarters(header, [136, 236]) == [[Quarter(2002, 2)], [Quarter(2002, 3)]]
 
 
 def test_quarter_label_wrapped_after_its_first_word_and_norwegian_labels() -> None:
-    lines = [
+    header = [
         words_line(1, 10, ("Quarter", 100), ("2.", 200), ("kvartal", 212)),
-        words_line(2, 18, ("4", 104), ("2003", 112), ("2004", 208)),
+        words_line(2, 18, ("4", 104), ("2003", 112), ("2004", 228)),
     ]
-    assert [q for q, _ in quarter_labels(lines)] == [Quarter(2003, 4), Quarter(2004, 2)]
+    assert header_quarters(header, [130, 244]) == [[Quarter(2003, 4)], [Quarter(2004, 2)]]
 
 
 def test_a_year_under_another_column_is_not_taken_into_a_label() -> None:
-    # '2002' stands under another column, not under 'Quarter 2': no label is made up.
-    lines = [
+    # '2002' stands over another column, not under 'Quarter 2': no label is made up.
+    header = [
         words_line(1, 10, ("Quarter", 100), ("2", 132)),
         words_line(2, 18, ("2002", 300)),
     ]
-    assert quarter_labels(lines) == []
-
-
-def test_monospace_labels_a_space_apart_continue_under_themselves() -> None:
-    # Courier: the next column's 'Quarter' is one space from '2'; the year is below.
-    lines = [
-        words_line(1, 10, ("Quarter", 0), ("2", 32), ("Quarter", 40), ("3", 72)),
-        words_line(2, 18, ("2001", 20), ("2001", 60)),
-    ]
-    assert [q for q, _ in quarter_labels(lines)] == [Quarter(2001, 2), Quarter(2001, 3)]
+    assert all(found == [] for found in header_quarters(header, [136, 316]))
 
 
 # -------------------------------------------------------- wrapped names ----
 
 
 def row_words(number: int, top: float, label: str, cells: list[str]) -> Line:
-    """A line of a nine-column table: the label at x 10, cell i right-aligned at x 100 + 40 i."""
+    """A line of a nine-column table: the label at x 10, cell i right-aligned at x 130 + 40 i."""
     words: list[Word] = []
     x = 10.0
     for text in label.split():
@@ -277,16 +286,20 @@ def row_words(number: int, top: float, label: str, cells: list[str]) -> Line:
 
 @pytest.mark.parametrize("aligned", ["top", "bottom"])
 def test_a_name_wrapped_in_the_first_column_is_one_row(aligned: str, tmp_path: Path) -> None:
-    from extract.kinds.sickness_absence import pdf_table
-
     cells = ["3 278", "143", "3 653", "122", "5,5", "6,2", "5,2", "6,2"]
-    # Only the header's quarter labels matter here.
+    def labels(number: int, top: float, *placed: tuple[str, float, float]) -> Line:
+        words = tuple(Word(text, x0, x1, top, top + 7, "Times-Bold", 7.0) for text, x0, x1 in placed)
+        return Line(number, " ".join(w.text for w in words), 1, words)
+
+    # The quarters over the man-day pairs, then the four rate quarters, each over its column.
     header = [
-        words_line(2, 20, ("Quarter", 120), ("2", 152), ("2002", 160), ("Quarter", 200), ("3", 232), ("2002", 240)),
-        words_line(3, 30, ("Quarter", 250), ("2", 282), ("2001", 290), ("Quarter", 320), ("3", 352), ("2001", 360)),
-        words_line(4, 40, ("Quarter", 380), ("2", 412), ("2002", 420), ("Quarter", 440), ("3", 472), ("2002", 480)),
+        labels(2, 20, ("Quarter 2 2002", 100, 160), ("Quarter 3 2002", 180, 240)),
+        labels(3, 30, ("Man-days", 100, 126), ("Change", 140, 166), ("Man-days", 180, 206), ("Change", 220, 246),
+               ("Quarter 2 2001", 262, 288), ("Quarter 3 2001", 302, 328), ("Quarter 2 2002", 342, 368),
+               ("Quarter 3 2002", 382, 408)),
     ]
-    title = Line(1, "12 Sickness absence man-days. Men. Quarterly figures.", 1, (Word("12 Sickness absence man-days. Men. Quarterly figures.", 10, 300, 5, 12, "Times-Bold", 9.0),))
+    title = Line(1, "12 Sickness absence man-days. Men. Quarterly figures.", 1,
+                 (Word("12 Sickness absence man-days. Men. Quarterly figures.", 10, 300, 5, 12, "Times-Bold", 9.0),))
     rows = [row_words(5, 50, "0101 Halden", ["17 663", "747", "19 012", "2 396", "5,4", "5,5", "5,5", "6,3"])]
     if aligned == "top":
         rows += [row_words(6, 60, "1648 Midtre", cells), row_words(7, 68, "Gauldal", [])]
@@ -294,8 +307,8 @@ def test_a_name_wrapped_in_the_first_column_is_one_row(aligned: str, tmp_path: P
         rows += [row_words(6, 60, "1648 Midtre", []), row_words(7, 68, "Gauldal", cells)]
     rows += [row_words(8, 78, "0104 Moss", ["20 755", "1 236", "21 147", "-241", "6,2", "7,0", "6,4", "6,9"])]
     document = Document(tmp_path / "t.pdf", "0" * 64, "pdf", [title, *header, *rows], {1: 600.0})
-    table, geometric = pdf_table(document)
-    texts = [line.text.replace(NBSP, " ") for line in table.lines if line.text.strip(" " + NBSP)]
-    assert "1648 Midtre Gauldal 3 278 143 3 653 122 5,5 6,2 5,2 6,2" in texts
-    assert not any(text.startswith("Gauldal") for text in texts)
-    assert 6 in geometric
+    result = KIND.parse(read_tables(document))
+    names = {(r["municipality_code"], r["source_name"], r["absence_days"]) for r in result.tables["absence"]
+             if r["year"] == 2002 and r["quarter"] == 2}
+    assert ("1648", "Midtre Gauldal", 3278) in names
+    assert not any(reject.line.text.startswith("Gauldal") for reject in result.rejects)

@@ -12,7 +12,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from extract.readers import Line, Word, read_document
-from extract.pdf import cells_of, clusters, data_columns, header_cells, label_columns
+from extract.tables.geometry import cells_of, clusters, data_columns, header_cells, label_columns
 
 
 def paragraphs_pdf(path: Path, texts: list[str], font: str = "Times-Roman", size: float = 10) -> Path:

@@ -217,22 +217,30 @@ class SicknessAbsence:
         if not tables:
             raise ParseError("no table titled with sickness absence man-days found")
         result = ParseResult(tables={TABLE: []})
+        # The fragments of one table (its pages, whether or not its header was repeated)
+        # are one table: the TOTAL is decided against all its municipalities.
+        groups: dict[tuple, tuple[Header, list[tuple[Row, RawRow]]]] = {}
         for table, title in tables:
-            if table.title.title or table is tables[0][0]:
-                self._parse_table(document, table, title, result)
-                continue
             try:
-                self._parse_table(document, table, title, result)
+                header = self._read_table_header(table, title, result)
             except ParseError as error:
+                if table.title.title or table is tables[0][0]:
+                    raise
                 # An untitled table after the titled one whose header cannot be read: its
                 # rows are not the table's (another page's other quarters, say): rejected.
                 for row in table.rows:
                     result.reject(row.line, f"a row under a header that cannot be read ({error})", raw=row.raw)
+                continue
+            key = (header.sex, header.days_quarters, header.rate_quarters)
+            groups.setdefault(key, (header, []))[1].extend(self._raw_rows(table, header, result))
+        for header, raws in groups.values():
+            self._decide(document, header, raws, result)
         if not result.tables[TABLE] and not result.rejects:
             raise ParseError("the table has a header but no data rows", tables[0][0].header.line)
         return result
 
-    def _parse_table(self, document: TableDocument, table: Table, title: str, result: ParseResult) -> None:
+    @staticmethod
+    def _read_table_header(table: Table, title: str, result: ParseResult) -> Header:
         block = table.title
         sex = parse_sex(title)
         if sex is None:
@@ -247,8 +255,13 @@ class SicknessAbsence:
         result.fact("rate_quarters", ", ".join(str(q) for q in header.rate_quarters), table.header.line)
         for label in header.unknown:
             result.fact("unknown_column", label, table.header.line)
+        for note in table.notes:
+            result.fact("footnote" if note.kind == "footnote" else note.kind, note.text, note.line)
+        return header
+
+    @staticmethod
+    def _raw_rows(table: Table, header: Header, result: ParseResult) -> list[tuple[Row, RawRow]]:
         raws: list[tuple[Row, RawRow]] = []
-        totals = 0
         for item in join_wrapped_labels(table.body, lambda text: parse_label(text).code is not None):
             if isinstance(item, Section):
                 result.fact("section_heading", item.label, item.line)
@@ -256,10 +269,13 @@ class SicknessAbsence:
             raw = raw_row(item, header)
             if isinstance(raw, str):
                 result.reject(item.line, raw, raw=item.raw)
-                continue
-            totals += raw.area_level == "total"
-            raws.append((item, raw))
-        if totals > 1:
+            else:
+                raws.append((item, raw))
+        return raws
+
+    @staticmethod
+    def _decide(document: TableDocument, header: Header, raws: list[tuple[Row, RawRow]], result: ParseResult) -> None:
+        if sum(raw.area_level == "total" for _, raw in raws) > 1:
             raise ParseError("more than one TOTAL row", raws[0][0].line)
         rows = {id(raw): row for row, raw in raws}
         for candidates in decide([raw for _, raw in raws]):
@@ -278,5 +294,3 @@ class SicknessAbsence:
             else:
                 result.reject(row.line, f"none of {len(candidates.readings)} readings of the man-days agrees with "
                                         "the arithmetic", candidates.describe(), raw=row.raw)
-        for note in table.notes:
-            result.fact("footnote" if note.kind == "footnote" else note.kind, note.text, note.line)

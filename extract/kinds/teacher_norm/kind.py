@@ -104,8 +104,10 @@ def read_header(table: Table) -> Header:
     missing = [column for column in VALUE_COLUMNS if column not in labels]
     if missing:
         raise ParseError(f"column header lacks {missing} (found {list(positions)})", table.header.line)
-    period = PERIOD.search(labels[COMPENSATION]) or PERIOD.search(labels[FUNDED]) \
-        or PERIOD.search(table.title.period or "") or PERIOD.search(table.title.text)
+    # The period heading over the table names the period once; the labels repeat it
+    # (in either written standard: 'høsten', 'hausten').
+    period = PERIOD.search(table.title.period or "") or PERIOD.search(labels[COMPENSATION]) \
+        or PERIOD.search(labels[FUNDED]) or PERIOD.search(table.title.text)
     if period is None:
         raise ParseError("no period ('Høsten 2018') in the column header or above it", table.header.line)
     year = int(period["year"])

@@ -234,7 +234,7 @@ class Reader:
             self.result.reject(row.line, f"repeated total line differs from the table's first total line "
                                          f"{table.total_line.number}", candidates=table.total_line.text, raw=row.raw)
         else:
-            self.result.fact("repeated_total_line", table.total_line.number, row.line)
+            self.result.repeats.add(row.line.number)
 
     def read_row(self, row: Row, label: str) -> None:
         segment = self.segment
