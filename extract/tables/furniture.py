@@ -15,8 +15,8 @@ from extract.tables.model import PAGE_NUMBER, RULE as RULE_REASON, RUNNING_FOOT,
 from extract.tables.text import normalise
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:(?:side|page|s\.|p\.|sida)\s*\d{1,4}(?:\s*(?:av|of|/|,)\s*\d{1,4})?"
-    r"|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]|\d{1,4}\s*/\s*\d{1,4}|\(\d{1,4}\))$",
+    r"^(?:(?:side|page|sida)\s*\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?"
+    r"|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014])$",
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(r"^\d{1,4}$")
@@ -42,6 +42,10 @@ def find_furniture(cuts: list[Cut]) -> dict[int, str]:
     numbers aside) opens or closes another page too and is no table row.
     """
     furniture: dict[int, str] = {item.line.number: RULE_REASON for item in cuts if item.layout == RULE}
+    # 'Side 3', 'Page 3 of 9', '- 3 -' say what they are wherever they stand (a text
+    # rendering may mark its page breaks by nothing else).
+    furniture.update({item.line.number: PAGE_NUMBER for item in cuts
+                      if item.layout not in (BLANK, RULE) and is_page_number(item.text)})
     pages: dict[int, list[Cut]] = defaultdict(list)
     for item in cuts:
         if item.layout not in (BLANK, RULE) and item.line.page is not None:

@@ -212,10 +212,18 @@ def header_cells(
     open_cells: dict[tuple[int, int], int] = {}  # columns → index in `cells`, for the line above
     for line in lines:
         now: dict[tuple[int, int], int] = {}
-        for group in clusters(line):
+        groups = clusters(line)
+        # A part above standing over several parts of this line is a group label over
+        # them ('Quarter 2 2002' over days and change): none of them continues it.
+        open_cells = {span: index for span, index in open_cells.items()
+                      if sum(min(g[-1].x1, cells[index].x1) > max(g[0].x0, cells[index].x0) for g in groups) < 2}
+        for group in groups:
             text = " ".join(word.text for word in group)
             span = fit(group[0].x0, group[-1].x1, columns)
             x0, x1 = group[0].x0, group[-1].x1
+            aligned = _aligned_above(cells, open_cells, x0, x1, max(word.size for word in group) or 1.0)
+            if aligned is not None:
+                span = (cells[aligned].first, cells[aligned].last)
             if span in open_cells:
                 index = open_cells[span]
                 previous = cells[index]
@@ -235,6 +243,83 @@ def header_cells(
             cell = HeaderCell(cell.text, min(o.first for o in below), max(o.last for o in below), cell.top, cell.x0, cell.x1)
         spanned.append(cell)
     return sorted(spanned, key=lambda c: (c.first, c.top))
+
+
+def label_blocks(lines: Sequence[Line]) -> list[str]:
+    """A header's labels in reading order, each assembled from the parts printed under
+    one another in its cell (left, right or centre aligned), whatever the columns:
+    how a reader reads a header whose columns the data cannot settle."""
+    blocks: list[list[Word]] = []  # the words of each block; its last part is its last line's
+    last_part: list[tuple[float, float, float]] = []  # (x0, x1, size) of each block's lowest part
+    open_blocks: list[int] = []
+    for line in lines:
+        now: list[int] = []
+        groups = clusters(line)
+        for i in list(open_blocks):
+            under = [g for g in groups if min(g[-1].x1, last_part[i][1]) > max(g[0].x0, last_part[i][0])]
+            if len(under) >= 2 and (split := _split_over(blocks[i], under)):
+                # Labels a space apart in a monospaced font read as one run of words:
+                # the parts below tell where each stands ('Quarter Quarter' over '2 2001', '3 2001').
+                open_blocks.remove(i)
+                for words in split:
+                    blocks.append(words)
+                    last_part.append((words[0].x0, words[-1].x1, max(w.size for w in words) or 1.0))
+                    open_blocks.append(len(blocks) - 1)
+                blocks[i] = []
+        open_blocks = [i for i in open_blocks
+                       if sum(min(g[-1].x1, last_part[i][1]) > max(g[0].x0, last_part[i][0]) for g in groups) < 2]
+        for group in groups:
+            x0, x1, size = group[0].x0, group[-1].x1, max(word.size for word in group) or 1.0
+            tolerance = size * 0.6
+            above = [i for i in open_blocks
+                     if min(x1, last_part[i][1]) > max(x0, last_part[i][0])
+                     and (abs(last_part[i][0] - x0) <= tolerance or abs(last_part[i][1] - x1) <= tolerance
+                          or abs(last_part[i][0] + last_part[i][1] - x0 - x1) <= 2 * tolerance)]
+            if len(above) == 1:
+                blocks[above[0]].extend(group)
+                last_part[above[0]] = (x0, x1, size)
+                now.append(above[0])
+            else:
+                blocks.append(list(group))
+                last_part.append((x0, x1, size))
+                now.append(len(blocks) - 1)
+        open_blocks = now
+    texts = []
+    for words in sorted((b for b in blocks if b), key=lambda words: (round(words[0].top, 1), words[0].x0)):
+        text = ""
+        for word in words:
+            text = text + word.text if text.endswith("-") and word.text[:1].isalpha() else f"{text} {word.text}".strip()
+        texts.append(text)
+    return texts
+
+
+def _split_over(words: list[Word], under: list[list[Word]]) -> list[list[Word]] | None:
+    """The words of a block's one-line part, split so that each piece stands over one of
+    the parts below, if they do; None if the part is a label over them all (a group)."""
+    if any(word.top < words[-1].top - 0.1 for word in words):
+        return None  # a block of several lines is a label of its own
+    pieces: list[list[Word]] = [[] for _ in under]
+    for word in words:
+        over = [i for i, group in enumerate(under) if min(word.x1, group[-1].x1) > max(word.x0, group[0].x0)]
+        if len(over) != 1:
+            return None
+        pieces[over[0]].append(word)
+    return pieces if all(pieces) else None
+
+
+def _aligned_above(cells: list[HeaderCell], open_cells: dict[tuple[int, int], int], x0: float, x1: float,
+                   size: float) -> int | None:
+    """The one label part on the line above that this part continues by alignment: its
+    left edges, right edges or centres agree (a label wrapped inside a cell narrower
+    than its words, whose parts do not all fall over the same values)."""
+    tolerance = size * 0.6
+    found = [
+        index for index in open_cells.values()
+        if cells[index].first == cells[index].last and min(x1, cells[index].x1) > max(x0, cells[index].x0)
+        and (abs(cells[index].x0 - x0) <= tolerance or abs(cells[index].x1 - x1) <= tolerance
+             or abs((cells[index].x0 + cells[index].x1) - (x0 + x1)) <= 2 * tolerance)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _overlaps(x0: float, x1: float, column: Column) -> bool:

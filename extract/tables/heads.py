@@ -16,7 +16,7 @@ from extract.readers.document import Line
 from extract.tables import geometry
 from extract.tables.lines import Cut
 from extract.tables.model import HeaderColumn, Note, TitleBlock
-from extract.tables.text import is_period_heading, join_wrapped, split_markers, split_source, squeeze
+from extract.tables.text import MONTHS, is_period_heading, join_wrapped, split_markers, split_source, squeeze
 
 _TABLE_NUMBER = re.compile(
     r"^(?P<number>(?:(?:table|tabell|tab\.)\s*)?\d{1,3}(?:\.\d{1,2})?)[.:]?(?:\s|\u00a0)+(?P<title>[^\W\d_].*)$",
@@ -39,11 +39,16 @@ _SOURCE_LINE = re.compile(r"^(?:kilde|kjelde|source|sources)\s*:", re.IGNORECASE
 _SYMBOL_DEFINITION = re.compile(r"^\s*(?:\.{1,3}|:|-|\u2013|\*|x)\s*[=:]\s*\S")
 _HEADING_MARKS = re.compile(r"^#+\s*")
 # A paragraph of prose, not a title: many words, or more than one sentence.
-PROSE_LENGTH = 220
+PROSE_LENGTH = 320
+
+
+_NOT_A_TITLE = re.compile(rf"^(?:kvartal|quarter|kv\.|{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b", re.IGNORECASE)
 
 
 def starts_with_table_number(text: str) -> bool:
-    return _TABLE_NUMBER.match(squeeze(text)) is not None and len(squeeze(text).split()) >= 3
+    """'8  Man-years …', 'Table 12. Sickness …': a title's number, not '2. kvartal 2002'."""
+    match = _TABLE_NUMBER.match(squeeze(text))
+    return match is not None and len(squeeze(text).split()) >= 3 and not _NOT_A_TITLE.match(match["title"])
 
 
 def names_a_table(text: str) -> bool:
@@ -74,11 +79,13 @@ def note_of(item: Cut) -> Note | None:
 
 
 def is_prose(text: str) -> bool:
-    """A paragraph, not a title or a header: sentences, at some length (a header
-    printed on one line is long too, but has no sentences)."""
+    """A paragraph, not a title or a header: long with sentences, or several long
+    sentences (a title's are short: '… Men. Quarterly figures.'; a header printed on
+    one line is long too, but has no sentences)."""
     text = squeeze(text)
-    sentences = len(re.findall(r"[.!?](?:\s+[A-ZÆØÅ–-]|\s*$)", text))
-    return (len(text) > PROSE_LENGTH and sentences >= 1) or (len(text) > PROSE_LENGTH / 2 and sentences >= 3)
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ–-])", text) if part]
+    ended = len(re.findall(r"[.!?](?:\s|$)", text))
+    return (len(text) > PROSE_LENGTH and ended >= 1) or sum(len(part.split()) >= 12 for part in sentences) >= 2
 
 
 def is_prose_line(text: str) -> bool:
@@ -188,7 +195,15 @@ def split_token_head(items: Sequence[Cut]) -> tuple[list[Cut], list[Cut]]:
     end = start
     while end < len(lines) - 1 and not _TITLE_END.search(lines[end].text) and not _blank_after(items, lines[end]):
         end += 1
+    # The source, publisher or period printed under the title belongs to its block.
+    while end < len(lines) - 1 and _is_title_furniture(lines[end + 1].text):
+        end += 1
     return lines[: end + 1], lines[end + 1 :]
+
+
+def _is_title_furniture(text: str) -> bool:
+    text = squeeze(text)
+    return bool(_SOURCE_LINE.match(text) or _PUBLISHERS.match(text) or is_period_heading(text))
 
 
 def _blocks(items: Sequence[Cut]) -> list[list[Cut]]:

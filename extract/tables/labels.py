@@ -57,12 +57,11 @@ def split_label(parts: Sequence[str]) -> tuple[int, bool]:
 
 
 def is_header_values(values: Iterable[str]) -> bool:
-    """Values that are the years of a header ('2004 2005 2006'), not a row's numbers."""
-    years = [clean(value) for value in values if not is_blank(value)]
-    if len(years) < 2 or not all(_YEAR.match(year) for year in years):
-        return False
-    numbers = [int(year) for year in years]
-    return numbers == sorted(numbers)
+    """Values that are a header's years ('2004 2005 2006') or the ends of its period labels
+    wrapped over lines ('2001 2001 2 2002 2002'), not a row's numbers."""
+    texts = [token for value in values if not is_blank(value) for token in clean(value).split()]
+    years = [text for text in texts if _YEAR.match(text)]
+    return len(years) >= 2 and all(_YEAR.match(text) or text in ("1", "2", "3", "4") for text in texts)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ the kind settles them with its own arithmetic (`extract.tables.readings`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from extract.readers.document import Document, Line
 from extract.tables.cells import strip_markup
 from extract.tables.text import normalise, squeeze
@@ -164,6 +164,11 @@ class Table:
     # (nothing but furniture between): the same table, continued.
     continues: int | None = None
     layout: str = ""  # how its cells were delimited: 'pipes', 'tabs', 'positions', 'tokens', 'lines'
+    # Where its columns stand on its first page (x0, x1), label columns first, and how
+    # many hold the labels: a page of a continued table that leaves a column empty
+    # takes its columns from here.
+    positions: tuple[tuple[float, float], ...] = ()
+    label_columns: int = 0
 
     @property
     def rows(self) -> list[Row]:
@@ -232,10 +237,8 @@ class TableDocument:
                 base.furniture.extend(Furniture(line, REPEATED_TITLE) for line in table.title.lines)
                 merged[table.index] = base
             else:
-                merged[table.index] = Table(
-                    table.index, table.title, table.header, list(table.body), list(table.notes),
-                    list(table.furniture), table.decimal, None, table.layout,
-                )
+                merged[table.index] = replace(table, body=list(table.body), notes=list(table.notes),
+                                              furniture=list(table.furniture), continues=None)
         seen: set[int] = set()
         out = []
         for table in merged.values():

@@ -91,8 +91,31 @@ def demote_misplaced_rows(items: list[Cut]) -> list[Cut]:
 
 
 def grid_of(rows: Sequence[Line], header: Sequence[Line] = ()) -> Grid:
+    """The columns of the rows; a column empty on the whole page is made from its header
+    label, where that label is a label of its own (not a wrapped neighbour's words)."""
+    plain = geometry.data_columns(rows)
+    grid = Grid(tuple(plain), label_column_count(rows, plain))
+    if not header:
+        return grid
     columns = geometry.data_columns(rows, header)
-    return Grid(tuple(columns), label_column_count(rows, columns))
+    if len(columns) == len(plain):
+        return grid
+    wider = Grid(tuple(columns), label_column_count(rows, columns))
+    labels = [column.label for column in header_of(header, wider).columns or ()]
+    added = [i for i, column in enumerate(columns) if column not in plain]
+    cells = geometry.header_cells(header, wider.columns, fit=geometry.label_columns)
+    own = [i - wider.label_columns for i in added]
+    if all(0 <= i < len(labels) and labels[i] and labels.count(labels[i]) == 1 for i in own) \
+            and not any(_label_over_values(cells, columns[i], plain) for i in added):
+        return wider
+    return grid
+
+
+def _label_over_values(cells: list[geometry.HeaderCell], column: Column, values: Sequence[Column]) -> bool:
+    """A label over an added column that also stands over a column of values: a part of
+    that column's label, wrapped in a cell narrower than its words, not a label of its own."""
+    over = [cell for cell in cells if min(cell.x1, column.x1) > max(cell.x0, column.x0)]
+    return any(min(cell.x1, value.x1) > max(cell.x0, value.x0) for cell in over for value in values)
 
 
 def is_prose_line(item: Cut, grid: Grid) -> bool:
@@ -176,7 +199,9 @@ def header_of(lines: Sequence[Line], grid: Grid) -> Header:
         columns.append(HeaderColumn(index - grid.label_columns, label, groups, markers))
     stub = " ".join(cell.text for cell in ordered if cell.last < grid.label_columns) or None
     labels = tuple(cell.text for cell in ordered)
-    return Header(tuple(lines), " ".join(labels), labels, tuple(columns), stub)
+    # The text in reading order, each label whole however its cell wrapped it: what a
+    # kind scans when the columns cannot be trusted (values too close to part them).
+    return Header(tuple(lines), " ".join(geometry.label_blocks(lines)), labels, tuple(columns), stub)
 
 
 def body_of(items: Sequence[Cut], grid_for: dict[int | None, Grid]) -> list[Row | Section]:
@@ -198,7 +223,9 @@ def body_of(items: Sequence[Cut], grid_for: dict[int | None, Grid]) -> list[Row 
                 body.append(Row((item.line,), squeeze(" ".join(tokens[:end])), None, tokens[end:], item.bold,
                                 _indented(item.line, grid)))
                 continue
-            body.append(Row((item.line,), label, cells, bold=item.bold, indented=_indented(item.line, grid)))
+            # The text's tokens too: where values stand closer than a gutter, the columns
+            # join them, and the kind's arithmetic can still settle the tokens.
+            body.append(Row((item.line,), label, cells, tokens[end:], item.bold, _indented(item.line, grid)))
         elif item.is_label_only:
             body.append(Section(item.line, item.label, item.bold, _indented(item.line, grid)))
     return body

@@ -39,7 +39,8 @@ from extract.tables.model import (
     TitleBlock,
     same_header,
 )
-from extract.tables.positions import body_of, demote_misplaced_rows, grid_of, header_of, split_positions_head
+from extract.tables.geometry import Column
+from extract.tables.positions import Grid, body_of, demote_misplaced_rows, grid_of, header_of, split_positions_head
 from extract.tables.text import is_period_heading, join_wrapped, normalise, squeeze
 
 # A section heading or a label's wrapped rest is short; a longer line without values is prose.
@@ -106,8 +107,11 @@ def find_regions(items: Sequence[Cut], furniture: dict[int, str]) -> list[tuple[
             if item.layout in (BLANK, RULE) or item.line.number in furniture or _is_section(item):
                 probe += 1
                 continue
-            if (item.is_row and _family(item) == family) or item.is_value_only:
+            if item.is_row and _family(item) == family:
                 last = probe
+                probe += 1
+                continue
+            if item.is_value_only:  # values without a label: the table's if a row follows
                 probe += 1
                 continue
             break
@@ -174,7 +178,7 @@ def assemble(index: int, head: list[Cut], region: list[Cut], furniture: dict[int
         members = [as_positions(item) if item.layout == TOKENS else item for item in members]
         layout = POSITIONS
     if layout == POSITIONS:
-        table = _positions_table(index, head, members)
+        table = _positions_table(index, head, members, earlier)
     elif layout in EXPLICIT or layout == LINES:
         table = _explicit_table(index, head, members, layout)
     else:
@@ -265,6 +269,8 @@ def _explicit_header(head: list[Cut], layout: str) -> list[Cut]:
     accepted = (TOKENS, POSITIONS) if layout == LINES else (layout,)
     header: list[Cut] = []
     for item in reversed(head):
+        if item.layout == BLANK and header and layout != LINES:
+            break  # a header of delimited labels is printed in one piece
         if item.layout in (BLANK, RULE):
             continue
         if item.layout not in accepted or _is_title_line(item) or note_of(item) is not None \
@@ -300,7 +306,9 @@ def _is_title_line(item: Cut) -> bool:
     """A table number and its title, or (where cells are delimited) one long cell: a title, not labels."""
     filled = [part for part in item.parts if part]
     long_cell = item.layout in (PIPES, TABS) and len(filled) <= 2 and len(" ".join(filled)) > 60
-    return bool(filled) and (starts_with_table_number(" ".join(filled)) or long_cell)
+    # A title's last words, wrapped into a cell of their own: a sentence, not a label.
+    sentence = item.layout in (PIPES, TABS) and len(filled) == 1 and filled[0].endswith(".") and " " in filled[0]
+    return bool(filled) and (starts_with_table_number(" ".join(filled)) or long_cell or sentence)
 
 
 def _tiers_header(lines: tuple[Line, ...], tiers: list[list[str]], width: int, layout: str) -> Header:
@@ -326,19 +334,55 @@ def _label_blocks(lines: Sequence[Line]) -> list[str]:
     return labels
 
 
-def _positions_table(index: int, head: list[Cut], members: list[Cut]) -> Table:
+def _positions_table(index: int, head: list[Cut], members: list[Cut], earlier: Sequence[Table]) -> Table:
     rows = [item.line for item in members if item.is_row or item.is_value_only]
     pages = list(dict.fromkeys(line.page for line in rows))
     first = [line for line in rows if line.page == pages[0]]
     head = _trim_head(head)
     above, header_items, sections = split_positions_head(head, first, grid_of(first))
     header_lines = [item.line for item in header_items]
-    grids = {page: grid_of([line for line in rows if line.page == page], header_lines if page == pages[0] else ())
-             for page in pages}
+    provisional = Header(tuple(header_lines))
+    # A header repeated after a page break stands over as many columns as the first.
+    repeated = next((t for t in reversed(earlier) if t.header.columns and same_header(t.header, provisional)), None)
+    expected = len(repeated.header.columns) if repeated else None
+    grids: dict[int | None, Grid] = {}
+    for page in pages:
+        on_page = [line for line in rows if line.page == page]
+        grid = grid_of(on_page, header_lines if page == pages[0] else ())
+        expected = expected if expected is not None else (len(grid.columns) - grid.label_columns if grids else None)
+        if expected is not None and len(grid.columns) - grid.label_columns != expected:
+            # Labels wider than a page's values can look like a column empty on that
+            # page: the page's columns from its values alone; a page that leaves a
+            # column empty: the columns of the table it continues, where its values fit.
+            alone = grid_of(on_page)
+            earlier_grid = _grid_of_table(repeated or (grids and next(iter(grids.values()))))
+            if len(alone.columns) - alone.label_columns == expected:
+                grid = alone
+            elif earlier_grid is not None and _fits(on_page, earlier_grid):
+                grid = earlier_grid
+        grids[page] = grid
+        expected = expected if expected is not None else len(grid.columns) - grid.label_columns
     header = header_of(header_lines, grids[pages[0]])
     body = body_of([*sections, *members], grids)
     title = title_block([item for item in above if item.layout not in (BLANK, RULE)])
-    return Table(index, title, header, body, layout=POSITIONS)
+    first_grid = grids[pages[0]]
+    return Table(index, title, header, body, layout=POSITIONS,
+                 positions=tuple((column.x0, column.x1) for column in first_grid.columns),
+                 label_columns=first_grid.label_columns)
+
+
+def _grid_of_table(source: Table | Grid | None) -> Grid | None:
+    if isinstance(source, Grid) or source is None:
+        return source
+    if not source.positions:
+        return None
+    return Grid(tuple(Column(x0, x1) for x0, x1 in source.positions), source.label_columns)
+
+
+def _fits(lines: Sequence[Line], grid: Grid) -> bool:
+    """Every word of the lines stands inside one of the grid's columns."""
+    return all(sum(min(word.x1, column.x1) > max(word.x0, column.x0) for column in grid.columns) == 1
+               for line in lines for word in line.words)
 
 
 def continued_from(table: Table, head: list[Cut], taken: set[int], tables: list[Table]) -> int | None:

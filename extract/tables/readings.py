@@ -101,9 +101,11 @@ def settle(values: Sequence[str] | None, tokens: Sequence[str], count: int,
     if values is not None:
         cells = tuple(values)
         filled = max((i + 1 for i, cell in enumerate(cells) if not is_blank(cell)), default=0)
-        if filled > count or len(cells) < count or (not empty_cells and filled < count):
+        if not (filled > count or len(cells) < count or (not empty_cells and filled < count)):
+            return Settled(cells[:count], (cells[:count],))
+        if not tokens:
             return Settled(None, (), f"expected {count} values (one per column of the header), found {filled}")
-        return Settled(cells[:count], (cells[:count],))
+        # The positions joined values closer than a gutter: the text's tokens decide.
     if len(tokens) < count:
         return Settled(None, (), f"expected {count} values (one per column of the header), found {len(tokens)}")
     candidates = tuple(readings(tokens, count))

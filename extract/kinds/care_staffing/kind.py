@@ -24,7 +24,7 @@ from extract.tables.cells import CellError, parse_cell
 from extract.tables.heads import header_text
 from extract.tables.labels import join_wrapped_labels, parse_label
 from extract.tables.readings import Reading, settle
-from extract.tables.text import normalise
+from extract.tables.text import normalise, split_markers
 
 
 @dataclass(frozen=True)
@@ -46,10 +46,13 @@ def header_columns(table: Table) -> list[Column]:
     """The education types from the header: its columns where the rendering places
     its labels, else its running text split at capitalised labels, from the header
     line on which the labels are as many as the first row's values."""
+    wanted = next((len(row.values) for row in table.rows), 0)
     if table.header.columns:
         labels = [column.label for column in table.header.columns]
+    elif len(table.header.labels) in (wanted, wanted + 1):
+        # The labels listed (a header over several '|' lines), the stub's first if printed.
+        labels = [split_markers(label)[0] for label in table.header.labels[-wanted:]]
     else:
-        wanted = next((len(row.values) for row in table.rows), 0)
         lines = table.header.lines
         candidates = [split_header_labels(header_text(lines[start:])) for start in range(len(lines))]
         labels = next((found for found in candidates if len(found) == wanted), candidates[0] if candidates else [])

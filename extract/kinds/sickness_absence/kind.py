@@ -110,10 +110,12 @@ def raw_row(row: Row, header: Header) -> RawRow | str:
     if not name:
         return "row has a code but no municipality name"
     delimited = None
-    if row.cells is not None:
-        cells = row.cells
-        if len([c for c in cells if c]) > len(header.positions) + len(header.unknown) or max(header.positions) >= len(cells):
-            return f"expected {len(header.positions)} cells, found {len(cells)}"
+    cells = row.cells
+    fits = cells is not None and len([c for c in cells if c]) <= len(header.positions) + len(header.unknown) \
+        and max(header.positions) < len(cells)
+    if cells is not None and not fits and not row.tokens:
+        return f"expected {len(header.positions)} cells, found {len(cells)}"
+    if fits:
         days = tuple(cells[i] for i in header.positions[:4])
         rate_tokens = [cells[i] for i in header.positions[4:]]
         delimited = Reading(days)  # type: ignore[arg-type]
