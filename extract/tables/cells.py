@@ -154,8 +154,10 @@ def looks_like_value(text: str) -> bool:
     if cleaned in ANY_SYMBOL:
         return True
     head = cleaned[1:] if cleaned[0] in SIGNS and len(cleaned) > 1 else cleaned
-    # A code and a name in one cell ('0427 Elverum') is a label, not a number.
-    return head[0].isdigit() and not any(sum(ch.isalpha() for ch in part) >= 2 for part in cleaned.split()[1:])
+    # A code and a name in one cell ('0427 Elverum') is a label, not a number; so is a
+    # year in parentheses inside a name ('Re (Våle før 2002)').
+    return head[0].isdigit() and "(" not in cleaned and ")" not in cleaned \
+        and not any(sum(ch.isalpha() for ch in part) >= 2 for part in cleaned.split()[1:])
 
 
 def decimal_mark(cells: Iterable[str]) -> str:

@@ -57,10 +57,12 @@ def split_label(parts: Sequence[str]) -> tuple[int, bool]:
 
 
 def is_header_values(values: Iterable[str]) -> bool:
-    """Values that are a header's years ('2004 2005 2006') or the ends of its period labels
-    wrapped over lines ('2001 2001 2 2002 2002'), not a row's numbers."""
+    """Values that are a header's years ('2004 2005 2006'), the ends of its period labels
+    wrapped over lines ('2001 2001 2 2002 2002') or a title's year, not a row's numbers."""
     texts = [token for value in values if not is_blank(value) for token in clean(value).split()]
     years = [text for text in texts if _YEAR.match(text)]
+    if len(texts) <= 2 and years and texts[0] == years[0] and all(len(text) <= 2 for text in texts[1:]):
+        return True  # a title's year and its footnote marker ('… hjemmetjenester. 2006 1')
     return len(years) >= 2 and all(_YEAR.match(text) or text in ("1", "2", "3", "4") for text in texts)
 
 

@@ -15,7 +15,7 @@ from typing import Sequence
 from extract.readers.document import Line
 from extract.tables import geometry
 from extract.tables.geometry import Column
-from extract.tables.heads import is_prose, note_kind
+from extract.tables.heads import is_prose, note_kind, starts_with_table_number
 from extract.tables.cells import looks_numeric
 from extract.tables.labels import is_value_token, split_label
 from extract.tables.lines import BLANK, Cut
@@ -27,6 +27,7 @@ from extract.tables.text import is_period_heading, split_markers, squeeze
 HEADER_GAP = 1.08
 _CODE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]*\d{2,6}[¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
 MAX_HEADER_LINES = 12
+_ENDS_WITH_YEAR = re.compile(r"\w.*\s(?:19|20)\d\d(?:\s*\d{1,2})?\.?$")
 
 
 def baseline(line: Line) -> float:
@@ -128,7 +129,10 @@ def is_prose_line(item: Cut, grid: Grid) -> bool:
     x0, x1 = group[0].x0, group[-1].x1
     values = grid.columns[grid.label_columns :]
     crosses = sum(column.x0 < x1 for column in values)
-    return (x0 < grid.values_start and crosses >= 2) or (crosses >= 3 and len(group) >= 6) or is_prose(item.text)
+    # A title beginning among the row labels: numbered, or ending with its year ('… 2006 1').
+    titled = x0 < grid.values_start and (starts_with_table_number(item.text) or _ENDS_WITH_YEAR.search(item.text))
+    return (x0 < grid.values_start and crosses >= 2) or (crosses >= 3 and len(group) >= 6) or is_prose(item.text) \
+        or bool(titled)
 
 
 def split_positions_head(head: Sequence[Cut], rows: Sequence[Line], grid: Grid) -> tuple[list[Cut], list[Cut], list[Cut]]:

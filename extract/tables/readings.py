@@ -103,9 +103,16 @@ def settle(values: Sequence[str] | None, tokens: Sequence[str], count: int,
         filled = max((i + 1 for i, cell in enumerate(cells) if not is_blank(cell)), default=0)
         if not (filled > count or len(cells) < count or (not empty_cells and filled < count)):
             return Settled(cells[:count], (cells[:count],))
-        if not tokens:
+        if not tokens or check is None or filled > count:
+            # More cells than the header has columns: the header is in doubt, not the row.
             return Settled(None, (), f"expected {count} values (one per column of the header), found {filled}")
-        # The positions joined values closer than a gutter: the text's tokens decide.
+        # The positions joined values closer than a gutter: the text's tokens decide, and
+        # only the kind's arithmetic may settle them (the columns' count disagreed).
+        consistent = [reading for reading in readings(tokens, count) if check(reading) is None]
+        if len(consistent) == 1:
+            return Settled(consistent[0], (consistent[0],))
+        return Settled(None, (), f"expected {count} values (one per column of the header), found {filled}; "
+                                 f"{len(consistent) or 'none'} readings of the row's text agree with the arithmetic")
     if len(tokens) < count:
         return Settled(None, (), f"expected {count} values (one per column of the header), found {len(tokens)}")
     candidates = tuple(readings(tokens, count))

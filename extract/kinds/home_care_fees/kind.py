@@ -16,6 +16,7 @@ from extract.kinds.home_care_fees.semantics import (
     KIND,
     MUNICIPALITY,
     PAYMENT,
+    PLAUSIBLE_MAXIMUM,
     PRICE,
     SHARE,
     STATUSES,
@@ -26,6 +27,7 @@ from extract.kinds.home_care_fees.semantics import (
     district_of,
     footnote_facts,
     income_band,
+    labels_in_text,
     measure_of,
     price_type_of,
 )
@@ -75,9 +77,15 @@ def columns_of(header: Header) -> tuple[list[Column], list[str]]:
     """
     if header.columns:
         columns, unknown = [], []
+        band_over: IncomeBand | None = None  # the band the last price column stood under
         for column in header.columns:
             band = next((found for group in column.groups if (found := income_band(group))), None)
             price = price_type_of(column.label)
+            if band is None and price and band_over is not None and \
+                    (band_over.code, price) not in {(c.band.code, c.price_type) for c in columns if c.band}:
+                # A band's label narrower than its price columns stands over the first only.
+                band = band_over
+            band_over = band if price else None
             measure = measure_of(column.label) or (measure_of(column.text) if not band else None)
             if band and price:
                 columns.append(Column(len(columns) + 1, column.index, PRICE, f"{band.label} / {column.label}", band, price))
@@ -86,7 +94,7 @@ def columns_of(header: Header) -> tuple[list[Column], list[str]]:
             elif column.text:
                 unknown.append(column.text)
         return _checked(columns), unknown
-    labels = list(header.labels)
+    labels = list(header.labels) or labels_in_text(header.text)
     prices = [label for label in labels if price_type_of(label)]
     upper = [label for label in labels if not price_type_of(label) and (income_band(label) or measure_of(label))]
     bands = [label for label in upper if income_band(label)]
@@ -121,6 +129,21 @@ def _checked(columns: list[Column]) -> list[Column]:
     if len(set(bands)) != len(bands):
         raise ParseError("two header columns give the same income band and price type")
     return columns
+
+
+def plausible(columns: list[Column], decimal: str):
+    """The constraint a reading of a row's values must pass: every value within what it can be."""
+    def check(reading: tuple[str, ...]) -> str | None:
+        for column in columns:
+            try:
+                value = parse_cell(reading[column.index], SYMBOLS, decimal).value
+            except CellError as error:
+                return str(error)
+            limit = PLAUSIBLE_MAXIMUM[column.price_type or column.measure]
+            if value is not None and not 0 <= value <= limit:
+                return f"{column.label} {value} outside 0..{limit}"
+        return None
+    return check
 
 
 def area_of(label: str, in_districts: bool) -> Area | str:
@@ -241,7 +264,7 @@ class HomeCareFees:
             result.reject(row.line, area, raw=row.raw)
             return
         width = max(column.index for column in columns) + 1
-        settled = settle(row.cells, row.tokens, width, empty_cells=False)
+        settled = settle(row.cells, row.tokens, width, plausible(columns, table.decimal), empty_cells=False)
         if settled.cells is None:
             result.reject(row.line, settled.reason or "unreadable", settled.describe(), raw=row.raw)
             return

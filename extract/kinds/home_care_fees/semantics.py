@@ -29,6 +29,12 @@ SHARE = "share_paying_pct"
 PAYMENT = "payment_per_user_nok"
 PRICE = "price"
 MUNICIPALITY, DISTRICT, COUNTY, COUNTRY = "municipality", "district", "county", "country"
+# What each value can be, far beyond any published one (2006: shares to 108 %, payments
+# per user to 47 383 NOK a year, hourly prices to 318 and subscriptions to 3 720 NOK a
+# month): a row whose cells and thousands are separated alike is settled by these, a
+# thousands group moved between two cells making some value a thousand times too large.
+PLAUSIBLE_MAXIMUM = {SHARE: Decimal(200), PAYMENT: Decimal(1_000_000), "hourly": Decimal(2_000),
+                     "subscription": Decimal(50_000)}
 
 _NUMBER_G = r"(\d+(?:[,.]\d+)?)"
 _BAND_UNDER = re.compile(rf"\b(?:under|below|less than)\s+{_NUMBER_G}\s*G\b", re.IGNORECASE)
@@ -83,6 +89,21 @@ def measure_of(label: str) -> str | None:
 
 def price_type_of(label: str) -> str | None:
     return _PRICE_TYPES.get(re.sub(r"[\s\d]+$", "", normalise(label)))
+
+
+# The header's labels in running text (a rendering that separates labels and words alike).
+_LABEL_IN_TEXT = re.compile(
+    rf"(?:brukerbetaling\s+)?(?:(?:under|below|over|above)\s+{_NUMBER_G}\s*G|{_NUMBER_G}\s*[-\u2013]\s*{_NUMBER_G}\s*G)\b"
+    r"|andel(?:\s+\w+){0,3}?\s+(?:som\s+)?betaler|brukerbetaling\s+p(?:e)?r\.?\s+bruker"
+    r"|abonnementspris|timepris|timesats",
+    re.IGNORECASE,
+)
+
+
+def labels_in_text(text: str) -> list[str]:
+    """'Kommune Andel som betaler Brukerbetaling per bruker Brukerbetaling under 2 G …'
+    → ['Andel som betaler', 'Brukerbetaling per bruker', 'Brukerbetaling under 2 G', …]."""
+    return [re.sub(r"\s+", " ", match[0]) for match in _LABEL_IN_TEXT.finditer(text)]
 
 
 def district_of(label: str) -> tuple[str, str] | None:
