@@ -193,7 +193,8 @@ def split_token_head(items: Sequence[Cut]) -> tuple[list[Cut], list[Cut]]:
             return [item for block in blocks[:-1] for item in block], blocks[-1]
         start = 0
     end = start
-    while end < len(lines) - 1 and not _TITLE_END.search(lines[end].text) and not _blank_after(items, lines[end]):
+    while end < len(lines) - 1 and not _TITLE_END.search(lines[end].text) and not _blank_after(items, lines[end]) \
+            and not is_period_heading(lines[end].text):
         end += 1
     # The source, publisher or period printed under the title belongs to its block.
     while end < len(lines) - 1 and _is_title_furniture(lines[end + 1].text):

@@ -141,3 +141,12 @@ def join_wrapped_labels(body: Sequence[Row | Section], starts_row: Callable[[str
 
 def _adjacent(above: Line, below: Line) -> bool:
     return below.number == above.number + 1 and below.page == above.page
+
+
+def reclaim_dashes(row: Row, symbols: Iterable[str]) -> Row:
+    """A row of single-spaced tokens whose name ends with a dash ('5540 Gáivuotna -
+    Kåfiord -', a parallel name cut short): where the kind's symbols have no dash, the
+    dash cannot be a cell, so it is the name's."""
+    if row.cells is not None or not row.tokens or row.tokens[0] not in ("-", "\u2013") or row.tokens[0] in set(symbols):
+        return row
+    return replace(row, label=f"{row.label} {row.tokens[0]}", tokens=row.tokens[1:])

@@ -41,7 +41,7 @@ from extract.tables.model import (
 )
 from extract.tables.geometry import Column
 from extract.tables.positions import Grid, body_of, demote_misplaced_rows, grid_of, header_of, split_positions_head
-from extract.tables.text import is_period_heading, join_wrapped, normalise, squeeze
+from extract.tables.text import is_period_heading, join_wrapped, normalise, period_words, squeeze
 
 # A section heading or a label's wrapped rest is short; a longer line without values is prose.
 SECTION_WORDS = 8
@@ -86,6 +86,7 @@ def _is_section(item: Cut) -> bool:
     label = item.label
     return (item.is_label_only and len(label) <= SECTION_LENGTH and len(label.split()) <= SECTION_WORDS
             and not is_period_heading(label) and note_of(item) is None and not names_a_table(label)
+            and period_words(label) < 2  # a header line of months or quarters, not a heading
             and (item.layout == TOKENS or sum(bool(part) for part in item.parts) == 1))
 
 
@@ -197,6 +198,8 @@ def _tokens_table(index: int, head: list[Cut], members: list[Cut], earlier: Sequ
     if repeated:
         title_items, header_items = [item for item in head if item not in repeated], repeated
     else:
+        head, sections = _heading_above_rows(head, members)
+        members = [*sections, *members]
         title_items, header_items = split_token_head(head)
     header_lines = tuple(item.line for item in header_items)
     header = Header(header_lines, header_text(header_lines))
@@ -207,6 +210,28 @@ def _tokens_table(index: int, head: list[Cut], members: list[Cut], earlier: Sequ
         elif item.is_label_only:
             body.append(Section(item.line, item.label, item.bold, item.indented))
     return Table(index, title_block(title_items), header, body, layout=TOKENS)
+
+
+def _heading_above_rows(head: list[Cut], members: list[Cut]) -> tuple[list[Cut], list[Cut]]:
+    """A heading right above the first row, printed like the body's headings: flush left
+    where the rows are indented ('Østfold' over '    Halden'), or a lone cell under a
+    header of several. It opens the body; it is not the header's last line."""
+    lines = [item for item in head if item.layout not in (BLANK, RULE)]
+    rows = [item for item in members if item.is_row]
+    if len(lines) < 2 or not rows or not _is_section(lines[-1]):
+        return head, []
+    last, above = lines[-1], lines[-2]
+    if not last.label[:1].isalnum() or "(" in last.label or last.label[:1].islower():
+        return head, []  # '(i årsverk)', '2018 (i årsverk)': the rest of a label above
+    flush_over_indented = last.layout == TOKENS and rows[0].indented and not last.indented
+    # A lone label under a header of delimited labels: a heading, unless the header has
+    # that label already (a header over several lines repeats its price types, say).
+    labels = {normalise(part) for item in lines[:-1] for part in item.parts if part}
+    lone_under_cells = above.layout in (PIPES, TABS) and sum(bool(part) for part in above.parts) >= 2 \
+        and normalise(last.label) not in labels
+    if flush_over_indented or lone_under_cells:
+        return [item for item in head if item is not last], [last]
+    return head, []
 
 
 def _repeated_header(head: list[Cut], earlier: Sequence[Table]) -> list[Cut]:
@@ -231,6 +256,9 @@ def _explicit_table(index: int, head: list[Cut], members: list[Cut], layout: str
     rows = [item for item in members if item.is_row or item.is_value_only]
     width = max(_filled_width(_explicit_cells(item)) + 1 for item in rows)
     head = _trim_head(head)
+    if layout != LINES:
+        head, carried = _heading_above_rows(head, members)
+        members = [*carried, *members]
     header_items = _explicit_header(head, layout)
     sections: list[Cut] = []
     if layout == LINES:

@@ -111,7 +111,14 @@ PERIOD_HEADING = re.compile(
 def is_period_heading(text: str) -> bool:
     """A line that only names a period: 'Januar 2026 - April 2026', '1999', 'Høsten 2018',
     '2. kvartal 2002' (its source, if printed beside it, set aside: see `split_source`)."""
-    return PERIOD_HEADING.match(split_source(squeeze(text))[0].strip(" .:")) is not None
+    text = re.sub(r"^#+\s*", "", squeeze(text))  # a markdown heading's marks
+    return PERIOD_HEADING.match(split_source(text)[0].strip(" .:")) is not None
+
+
+def period_words(text: str) -> int:
+    """How many month names, quarter labels and years `text` holds: a header's, a row's none."""
+    words = normalise(text).split()
+    return sum(word.strip(".,") in MONTHS or bool(re.fullmatch(r"(?:19|20)\d\d(?:k[1-4])?", word)) for word in words)
 
 
 _SOURCE = re.compile(r"(?:^|[.;,]\s*|\s+)(?P<source>(?:kilde|kjelde|source)\s*:\s*.+)$", re.IGNORECASE)

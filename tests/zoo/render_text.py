@@ -274,8 +274,10 @@ def _pipes(table: Table, opts: TextOptions, rng: random.Random) -> TablePart:
 
 def _pipes_flattened(table: Table, opts: TextOptions, rng: random.Random) -> TablePart:
     """SSB's flattened export: no leading '|', the top tier on a line, then the other labels
-    cut over lines at random; no label over the row labels."""
-    tiers = [[plain(label.text) for label in tier if label.first > 0] for tier in table.header]
+    cut over lines at random; no label over the row labels, unless it says more than
+    what the rows are ('Kommune (kommuner og fylker per oktober 2017)': a date)."""
+    tiers = [[plain(label.text) for label in tier if label.first > 0 or len(plain(label.text).split()) > 1]
+             for tier in table.header]
     lines = [tiers[0]] if len(tiers) > 1 else []
     rest = [text for tier in tiers[len(lines) :] for text in tier]
     while rest:

@@ -38,6 +38,7 @@ from extract.kinds.tiltak.semantics import (
 )
 from extract.tables import Line, Row, Section, Table, TableDocument
 from extract.tables.cells import CellError, clean, parse_cell
+from extract.tables.labels import reclaim_dashes
 from extract.tables.readings import settle
 
 
@@ -135,6 +136,7 @@ class Reader:
             self.result.reject(section.line, "a row with no values")
 
     def read_line(self, row: Row) -> None:
+        row = reclaim_dashes(row, SYMBOLS)
         if self.bad_header is not None:
             self.result.reject(row.line, f"a row under a column header that could not be read "
                                          f"(line {self.bad_header.line.number if self.bad_header.line else '?'}: "
