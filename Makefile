@@ -33,8 +33,9 @@ dbt-test: setup
 	rm -rf $(SCRATCH)
 	$(BIN)/kommunedata run --warehouse $(SCRATCH)/kommunedata.duckdb
 
-# The dbt templater opens the profile's database: an in-memory one is enough.
+# ruff for the Python; the dbt templater opens the profile's database: an in-memory one is enough.
 lint: setup
+	$(BIN)/ruff check extract tests bench qa
 	KOMMUNEDATA_WAREHOUSE=:memory: $(BIN)/sqlfluff lint models tests/dbt
 
 # Speed of the PDF path against pdfplumber's extract_text(), and the whole

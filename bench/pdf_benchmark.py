@@ -21,6 +21,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
 from extract.documents import read_document  # noqa: E402
+
 from extract.kinds import detect_kind  # noqa: E402
 from tests.unit.pdf_factory import bundled_pdf  # noqa: E402
 

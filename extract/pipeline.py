@@ -5,15 +5,24 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
 from extract import parquet_store as store
-from extract.readers import DocumentError, Line, NotADocument, read_document, sha256_of
 from extract.kinds import all_kinds, detect_kind
-from extract.kinds.base import LINEAGE_NAMES, account_for_rows, DocumentKind, ParseError, ParseResult, SchemaError, check_records, reading_columns
+from extract.kinds.base import (
+    LINEAGE_NAMES,
+    DocumentKind,
+    ParseError,
+    ParseResult,
+    SchemaError,
+    account_for_rows,
+    check_records,
+    reading_columns,
+)
+from extract.readers import DocumentError, Line, NotADocument, read_document, sha256_of
 from extract.tables import TableDocument, read_tables
 
 EXTRACTED = "extracted"  # parsed in this run
@@ -137,7 +146,7 @@ def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind
     store.remove_documents_except(
         out_dir, [doc.sha256 for doc in report.documents if doc.sha256 and doc.status in (EXTRACTED, UNCHANGED, FAILED)]
     )
-    now = datetime.now(timezone.utc).replace(microsecond=0)
+    now = datetime.now(UTC).replace(microsecond=0)
     store.write_rows([doc.manifest_row(now) for doc in report.documents], store.MANIFEST_SCHEMA, store.manifest_path(out_dir))
     return report
 

@@ -32,9 +32,8 @@ import re
 import shutil
 import sys
 import textwrap
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -49,10 +48,10 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extract.readers import read_document  # noqa: E402
-from extract.tables import read_tables  # noqa: E402
 from extract.kinds import detect_kind  # noqa: E402
 from extract.pipeline import extract_documents  # noqa: E402
+from extract.readers import read_document  # noqa: E402
+from extract.tables import read_tables  # noqa: E402
 
 DOCS = {
     "care_staffing": ROOT / "documents/ssb_care_staffing_1999.txt",

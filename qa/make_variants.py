@@ -25,12 +25,12 @@ import argparse
 import re
 import sys
 import tempfile
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
 
 import pyarrow.parquet as pq
 

@@ -7,8 +7,9 @@ symbols, arithmetic — and turns rows into records, rejects and facts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Protocol
+from typing import Any, Protocol
 
 import pyarrow as pa
 

@@ -11,9 +11,9 @@ different precision).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable, Mapping
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from extract.tables.lines import BLANK, PIPES, POSITIONS, RULE, TABS, Cut
 from extract.tables.heads import starts_with_table_number
-from extract.tables.model import PAGE_NUMBER, RULE as RULE_REASON, RUNNING_FOOT, RUNNING_HEAD
+from extract.tables.lines import BLANK, PIPES, POSITIONS, RULE, TABS, Cut
+from extract.tables.model import PAGE_NUMBER, RUNNING_FOOT, RUNNING_HEAD
+from extract.tables.model import RULE as RULE_REASON
 from extract.tables.text import normalise
 
 _PAGE_NUMBER = re.compile(

@@ -9,8 +9,8 @@ empty position is an empty cell and a thousands group stays inside its number.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
 
 from extract.readers.document import Line, Word
 

@@ -10,7 +10,7 @@ spaces, it is what follows the title (a title ends its sentence, or its year).
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from extract.readers.document import Line
 from extract.tables import geometry

@@ -10,11 +10,10 @@ footnote marker may be glued to the code ('10716 Re/Våle' is code 0716, marker 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Sequence
 
 from extract.readers.document import Line
-
 from extract.tables.cells import clean, is_blank, looks_like_value
 from extract.tables.model import Row, Section
 from extract.tables.text import join_wrapped, normalise, split_markers, squeeze

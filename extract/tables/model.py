@@ -14,6 +14,7 @@ the kind settles them with its own arithmetic (`extract.tables.readings`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+
 from extract.readers.document import Document, Line
 from extract.tables.cells import strip_markup
 from extract.tables.text import normalise, squeeze

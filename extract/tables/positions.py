@@ -9,14 +9,14 @@ lines between the header and the first row are section headings.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
 from extract.readers.document import Line
 from extract.tables import geometry
+from extract.tables.cells import looks_numeric
 from extract.tables.geometry import Column
 from extract.tables.heads import is_prose, note_kind, starts_with_table_number
-from extract.tables.cells import looks_numeric
 from extract.tables.labels import is_value_token, split_label
 from extract.tables.lines import BLANK, Cut
 from extract.tables.model import Header, HeaderColumn, Row, Section
@@ -220,7 +220,9 @@ def body_of(items: Sequence[Cut], grid_for: dict[int | None, Grid]) -> list[Row 
             label, cells = grid.split(item.line)
             tokens = tuple(token for token in item.line.text.split(" ") if token)
             end, _ = split_label(tokens)
-            if label and squeeze(" ".join(tokens[:end])) != label and looks_numeric(label.split()[-1]):
+            groups = geometry.clusters(item.line)
+            in_label = [g for g in groups if g[0].x0 < grid.values_start]
+            if len(in_label) >= 2 and looks_numeric(" ".join(w.text for w in in_label[-1])):
                 # A long label elsewhere on the page bridged the gutter after the labels, so
                 # the columns hold a value in the label: the row's values as text tokens,
                 # for the kind's arithmetic to settle.

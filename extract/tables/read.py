@@ -8,26 +8,26 @@ under it (footnotes, sources, symbols) are its notes; everything else is prose.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Sequence
+from collections.abc import Sequence
+from dataclasses import replace
 
 from extract.readers.document import Document, Line
 from extract.tables import geometry
-from extract.tables.cells import clean, decimal_mark, is_blank, is_value, strip_markup
+from extract.tables.cells import clean, decimal_mark, is_blank, is_value
 from extract.tables.furniture import find_furniture
+from extract.tables.geometry import Column
 from extract.tables.heads import (
     columns_from_tiers,
     header_text,
     is_prose_line,
+    names_a_table,
     note_of,
     split_token_head,
-    names_a_table,
     starts_with_table_number,
     title_block,
 )
 from extract.tables.lines import BLANK, EXPLICIT, LINES, PIPES, POSITIONS, RULE, TABS, TOKENS, Cut, as_positions, cut
 from extract.tables.model import (
-    REPEATED_HEADER,
     Furniture,
     Header,
     Note,
@@ -39,9 +39,8 @@ from extract.tables.model import (
     TitleBlock,
     same_header,
 )
-from extract.tables.geometry import Column
 from extract.tables.positions import Grid, body_of, demote_misplaced_rows, grid_of, header_of, split_positions_head
-from extract.tables.text import is_period_heading, join_wrapped, normalise, period_words, squeeze
+from extract.tables.text import is_period_heading, normalise, period_words, squeeze
 
 # A section heading or a label's wrapped rest is short; a longer line without values is prose.
 SECTION_WORDS = 8

@@ -9,8 +9,8 @@ the one its checks allow, or rejects the row with all of them: never a guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterator, Sequence
 
 from extract.tables.cells import ANY_SYMBOL, GROUP_SEPARATORS, SIGNS, clean, is_blank
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
-from typing import Iterable
 
 from extract.tables.cells import SPACES, strip_markup
 

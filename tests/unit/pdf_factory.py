@@ -17,9 +17,9 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from extract.tables.cells import NBSP
 from extract.readers import Document, read_text
 from extract.tables import TableDocument, read_tables
+from extract.tables.cells import NBSP
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DOCUMENTS = PROJECT_DIR / "documents"
@@ -254,7 +254,7 @@ def _prose_around(document: TableDocument, tables: list, start: int, end: int) -
 
 
 def _span(table) -> tuple[int, int]:
-    lines = [*table.title.lines, *table.header.lines, *(getattr(i, "line") for i in table.body)]
+    lines = [*table.title.lines, *table.header.lines, *(i.line for i in table.body)]
     return min(line.number for line in lines), max(line.number for line in lines)
 
 

@@ -21,9 +21,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph as RlParagraph
-from reportlab.platypus import SimpleDocTemplate, Spacer
+from reportlab.platypus import SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as RlTable
-from reportlab.platypus import TableStyle
 
 from extract.tables.cells import NBSP
 from tests.unit.pdf_factory import Block, Paragraph, Table

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from extract.readers import document_from_text, read_document
-from extract.tables import read_file, read_tables, tables_from_text
 from extract.kinds import detect_kind
 from extract.kinds.base import ParseError
 from extract.kinds.care_staffing import KIND
 from extract.kinds.care_staffing.semantics import education_type_code, split_header_labels
+from extract.readers import read_document
+from extract.tables import read_file, read_tables, tables_from_text
 from extract.tables.text import join_wrapped
 
 NB = "\u00a0"

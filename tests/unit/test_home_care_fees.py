@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extract.readers import document_from_text, read_document
-from extract.tables import read_file, read_tables, tables_from_text
 from extract.kinds.base import ParseError
 from extract.kinds.home_care_fees import KIND, income_band
+from extract.tables import read_file, tables_from_text
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS = ROOT / "documents"

@@ -67,6 +67,6 @@ def test_each_kind_has_marts_docs_tests_and_a_layout_zoo_sample(name: str):
     assert any((ROOT / "tests" / "dbt" / name).glob("*.sql"))
     assert (ROOT / "tests" / "unit" / f"test_{name}.py").is_file()
     assert (ROOT / "docs" / f"{name}.md").is_file()
-    from tests.zoo.samples import SAMPLES
+    from tests.zoo.samples import BUILDERS
 
-    assert name in SAMPLES
+    assert name in BUILDERS

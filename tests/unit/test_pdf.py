@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from extract.readers import DocumentError, read_document
-from extract.tables import read_file, read_tables
 from extract.kinds import detect_kind
+from extract.pipeline import EXTRACTED, FAILED, extract_documents
+from extract.readers import DocumentError, Line, Word, read_document
 from extract.readers.pdf import group_words_into_lines
+from extract.tables import read_file
 from extract.tables.geometry import table_columns
-from extract.readers import Line, Word
-from extract.pipeline import FAILED, EXTRACTED, extract_documents
-from tests.unit.pdf_factory import LAYOUTS, MODELS, HeaderCell, Layout, Paragraph, Row, Table, bundled_pdf, render
+from tests.unit.pdf_factory import LAYOUTS, HeaderCell, Layout, Paragraph, Row, Table, bundled_pdf, render
 
 LINEAGE = {"source_file", "source_sha256", "source_page", "source_line", "raw_line",
            "split_candidates", "is_disambiguated", "total_bound"}

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.readers import document_from_text, read_document
 from extract.kinds import detect_kind
 from extract.kinds.base import ParseError
+from extract.tables import read_file, tables_from_text
 
 pytest.importorskip("reportlab")
 
@@ -29,7 +29,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 ROOT = Path(__file__).resolve().parents[2]
 TILTAK_TEXT = ROOT / "documents" / "nav_tiltak_2026-01_to_2026-04.txt"
 TEACHER_TEXT = ROOT / "documents" / "kd_teacher_norm_compensation_autumn_2018.txt"
-LINEAGE = {"source_file", "source_sha256", "source_page", "source_line", "raw_line"}
+LINEAGE = {"source_file", "source_sha256", "source_page", "source_line", "raw_line",
+           "split_candidates", "is_disambiguated", "total_bound"}
 
 
 # --- a small platypus renderer ---------------------------------------------------------------
@@ -125,7 +126,7 @@ def nav(*lines: str) -> str:
 def test_a_header_repeated_without_its_total_line_continues_the_table_above():
     from extract.kinds.tiltak import KIND
 
-    result = KIND.parse(document_from_text(nav(
+    result = KIND.parse(tables_from_text(nav(
         HEADER, "<b>I alt arbeidstrening</b>\t<b>30</b>\t<b>25</b>\t<b>35</b>",
         "3414 Nord-Odal\t10\t5\t15",
         HEADER,  # a page break: the header alone, no "I alt" line
@@ -141,7 +142,7 @@ def test_a_header_repeated_without_its_total_line_continues_the_table_above():
 def test_a_total_line_at_a_pages_foot_takes_its_rows_from_under_the_next_header():
     from extract.kinds.tiltak import KIND
 
-    result = KIND.parse(document_from_text(nav(
+    result = KIND.parse(tables_from_text(nav(
         HEADER, "<b>I alt</b>\t<b>40</b>\t<b>40</b>\t<b>40</b>", "Arbeidstrening\t40\t40\t40",
         HEADER, "<b>I alt arbeidstrening</b>\t<b>40</b>\t<b>40</b>\t<b>40</b>",
         HEADER,
@@ -155,7 +156,7 @@ def test_a_total_line_at_a_pages_foot_takes_its_rows_from_under_the_next_header(
 def test_a_fragment_whose_header_names_other_months_becomes_rejects_and_the_rest_is_read():
     from extract.kinds.tiltak import KIND
 
-    result = KIND.parse(document_from_text(nav(
+    result = KIND.parse(tables_from_text(nav(
         HEADER, "<b>I alt</b>\t<b>40</b>\t<b>40</b>\t<b>40</b>", "Arbeidstrening\t40\t40\t40",
         "\tGjennom snitt hittil i år\tApril\tMai",
         "<b>I alt arbeidstrening</b>\t<b>40</b>\t<b>40</b>\t<b>40</b>",
@@ -171,7 +172,7 @@ def test_a_report_whose_every_header_is_unreadable_still_fails():
     from extract.kinds.tiltak import KIND
 
     with pytest.raises(ParseError, match="not the heading's range"):
-        KIND.parse(document_from_text(nav(
+        KIND.parse(tables_from_text(nav(
             "\tGjennom snitt hittil i år\tApril\tMai", "<b>I alt</b>\t<b>40</b>\t<b>40</b>\t<b>40</b>",
         )))
 
@@ -210,7 +211,7 @@ def test_nav_table_split_by_reportlab_with_only_its_header_repeated(tmp_path: Pa
     table.rows += [[f"{3400 + i} Kommune {i}", "30", "25", "35"] for i in range(1, 90)]
     table.rows[-1][1:] = ["1 205", "1 100", "1 310"]
     blocks = [("Februar 2026 - Mars 2026", True), table]
-    document = read_document(render(blocks, STYLES["grid"], tmp_path / "nav.pdf", first_width=0.4))
+    document = read_file(render(blocks, STYLES["grid"], tmp_path / "nav.pdf", first_width=0.4))
     assert max(line.page for line in document.lines) > 1
     assert sum(line.text.startswith("I alt") for line in document.lines) == 1
     result = KIND.parse(document)
@@ -226,11 +227,11 @@ def test_nav_table_split_by_reportlab_with_only_its_header_repeated(tmp_path: Pa
 def test_bundled_nav_report_through_reportlab_gives_the_text_renderings_rows(style: str, tmp_path: Path):
     from extract.kinds.tiltak import KIND
 
-    text = read_document(TILTAK_TEXT)
+    text = read_file(TILTAK_TEXT)
     layout = STYLES[style]
     path = render(tiltak_blocks(text), layout, tmp_path / f"nav_{style}.pdf",
                   first_width=0.42 if layout.grid else 0.3, column_width=None if layout.grid else 22 * mm)
-    document = read_document(path)
+    document = read_file(path)
     assert detect_kind(document).kind is KIND
     from_text, from_pdf = KIND.parse(text), KIND.parse(document)
     assert from_pdf.rejects == []
@@ -282,7 +283,7 @@ def test_teacher_header_aligned_to_the_bottom_and_repeated_on_the_next_page(labe
     rows = {"Østfold": [["Halden", "16,7", "6 166 000", "20,5"], *[["Moss", "10,9", "3 472 000", "11,5"]] * 80],
             "Akershus": [["Vestby", "1,7", "1 803 000", "6,0"]]}
     table = teacher_grid(rows, [label, *TEACHER_LABELS[1:]])
-    document = read_document(render([*TEACHER_PROSE, table], STYLES["grid"], tmp_path / "kd.pdf", first_width=0.25))
+    document = read_file(render([*TEACHER_PROSE, table], STYLES["grid"], tmp_path / "kd.pdf", first_width=0.25))
     assert max(line.page for line in document.lines) > 1
     assert detect_kind(document).kind is kind
     result = kind.parse(document)
@@ -297,10 +298,10 @@ def test_teacher_header_aligned_to_the_bottom_and_repeated_on_the_next_page(labe
 def test_bundled_teacher_table_through_reportlab_gives_the_text_renderings_rows(style: str, tmp_path: Path):
     from extract.kinds.teacher_norm import KIND
 
-    text = read_document(TEACHER_TEXT)
+    text = read_file(TEACHER_TEXT)
     from_text = KIND.parse(text)
     path = render(teacher_blocks(text, from_text), STYLES[style], tmp_path / f"kd_{style}.pdf", first_width=0.25)
-    document = read_document(path)
+    document = read_file(path)
     assert detect_kind(document).kind is KIND
     from_pdf = KIND.parse(document)
     assert [(r.reason, r.line.text) for r in from_pdf.rejects] == [(r.reason, r.line.text) for r in from_text.rejects] == []

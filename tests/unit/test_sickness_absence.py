@@ -8,10 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from extract.readers import document_from_text, read_document
-from extract.tables import read_file, read_tables, tables_from_text
 from extract.kinds.base import ParseError
-from extract.kinds.sickness_absence import KIND, Candidates, RawRow, Reading, decide_total, enumerate_readings, parse_sex
+from extract.kinds.sickness_absence import (
+    KIND,
+    Candidates,
+    RawRow,
+    Reading,
+    decide_total,
+    enumerate_readings,
+    parse_sex,
+)
+from extract.readers import read_document
+from extract.tables import read_file, read_tables, tables_from_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "documents" / "ssb_sickness_absence_men_2002_q2_q3.txt"

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from extract.readers import document_from_text, read_document
-from extract.tables import read_file, read_tables, tables_from_text
 from extract.kinds.base import ParseError
 from extract.kinds.teacher_norm import KIND, TABLE, TeacherNorm, period_code
+from extract.readers import document_from_text
 from extract.reference import (
     AMBIGUOUS,
     MATCHED,
@@ -22,6 +21,7 @@ from extract.reference import (
     fold_name,
     normalise_name,
 )
+from extract.tables import read_file, read_tables, tables_from_text
 
 NB = "\u00a0"
 DOCUMENTS = Path(__file__).resolve().parents[2] / "documents"

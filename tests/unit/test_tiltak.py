@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.readers import document_from_text, read_document
-from extract.tables import read_file, read_tables, tables_from_text
 from extract.kinds import tiltak
 from extract.kinds.base import ParseError
 from extract.kinds.tiltak import KIND
+from extract.tables import read_file, tables_from_text
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "documents" / "nav_tiltak_2026-01_to_2026-04.txt"

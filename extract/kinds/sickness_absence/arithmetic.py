@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Iterator
 
 from extract.kinds.sickness_absence.semantics import SYMBOLS, Quarter
 from extract.tables import Line

@@ -50,7 +50,7 @@ class Quarter:
     year: int
     quarter: int
 
-    def year_before(self) -> "Quarter":
+    def year_before(self) -> Quarter:
         return Quarter(self.year - 1, self.quarter)
 
     def __str__(self) -> str:

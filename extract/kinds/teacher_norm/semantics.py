@@ -17,9 +17,9 @@ the second), so periods sort and join as text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Iterable
 
 from extract.kinds.base import Fact, Reject
 from extract.tables import Line

@@ -17,6 +17,7 @@ from extract.kinds.tiltak.columns import Columns, header_labels, read_columns, y
 from extract.kinds.tiltak.semantics import (
     ALL_MEASURES,
     CATEGORICAL,
+    MEASURES,
     MUNICIPALITY,
     SYMBOLS,
     TABLE,
@@ -24,7 +25,6 @@ from extract.kinds.tiltak.semantics import (
     TOTAL,
     UNKNOWN_CODES,
     UNKNOWN_LABEL,
-    MEASURES,
     RowKey,
     classify_label,
     clean_name,
