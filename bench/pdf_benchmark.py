@@ -20,9 +20,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
 
-from extract.documents import read_document  # noqa: E402
-
 from extract.kinds import detect_kind  # noqa: E402
+from extract.tables import read_file  # noqa: E402
 from tests.unit.pdf_factory import bundled_pdf  # noqa: E402
 
 # One PDF of each kind's bundled document (care staffing is too wide for portrait A4).
@@ -38,7 +37,7 @@ CASES = [
 def ours(paths: list[Path]) -> int:
     rows = 0
     for path in paths:
-        document = read_document(path)
+        document = read_file(path)
         rows += detect_kind(document).kind.parse(document).rows()
     return rows
 
@@ -80,7 +79,8 @@ def pipeline(scratch: Path) -> float:
     kommunedata = Path(sys.executable).parent / "kommunedata"
     started = time.perf_counter()
     subprocess.run([str(kommunedata), "run", "--warehouse", str(scratch / "bench.duckdb"),
-                    "--parquet-dir", str(scratch / "marts"), "--extracted-dir", str(scratch / "extracted")], check=True, capture_output=True, cwd=PROJECT)
+                    "--parquet-dir", str(scratch / "marts"), "--extracted-dir", str(scratch / "extracted")],
+                   check=True, capture_output=True, cwd=PROJECT)
     return time.perf_counter() - started
 
 

@@ -141,7 +141,9 @@ def _print_documents(report: pipeline.ExtractionReport) -> None:
         print(f"Rejected lines ({report.total_rejects}; all in audit_extraction_rejects and "
               f"{report.out_dir / 'extraction' / 'rejects'}):")
         for reject in rejects[:MAX_REJECTS_SHOWN]:
-            where = f"{reject['source_file']}:{reject['source_line']}" if reject["source_line"] else reject["source_file"]
+            where = reject["source_file"]
+            if reject["source_line"]:
+                where = f"{where}:{reject['source_line']}"
             print(f"  {where}: {reject['reason']}")
         if len(rejects) > MAX_REJECTS_SHOWN:
             print(f"  … and {len(rejects) - MAX_REJECTS_SHOWN} more")

@@ -136,8 +136,10 @@ def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind
             # The same table twice (a PDF and its text rendering, say): one copy of
             # its rows, or every key would be duplicated in the marts.
             first = same_rows[outcome.rows_fingerprint]
-            outcome = DocumentOutcome(path, DUPLICATE, sha256=outcome.sha256, format=outcome.format, kind=outcome.kind,
-                                      message=f"the same rows as {first.name} (the same table in another file); read once")
+            outcome = DocumentOutcome(
+                path, DUPLICATE, sha256=outcome.sha256, format=outcome.format, kind=outcome.kind,
+                message=f"the same rows as {first.name} (the same table in another file); read once",
+            )
         report.documents.append(outcome)
         if outcome.sha256 and outcome.status in (EXTRACTED, UNCHANGED):
             seen[outcome.sha256] = path
@@ -147,18 +149,22 @@ def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind
         out_dir, [doc.sha256 for doc in report.documents if doc.sha256 and doc.status in (EXTRACTED, UNCHANGED, FAILED)]
     )
     now = datetime.now(UTC).replace(microsecond=0)
-    store.write_rows([doc.manifest_row(now) for doc in report.documents], store.MANIFEST_SCHEMA, store.manifest_path(out_dir))
+    manifest = [doc.manifest_row(now) for doc in report.documents]
+    store.write_rows(manifest, store.MANIFEST_SCHEMA, store.manifest_path(out_dir))
     return report
 
 
-def _extract_one(path: Path, out_dir: Path, kinds: list[DocumentKind], previous: dict, seen: dict[str, Path]) -> DocumentOutcome:
+def _extract_one(
+    path: Path, out_dir: Path, kinds: list[DocumentKind], previous: dict, seen: dict[str, Path]
+) -> DocumentOutcome:
     started = time.perf_counter()
     try:
         sha256 = sha256_of(path)
     except OSError as error:
         return DocumentOutcome(path, FAILED, message=f"cannot be read: {error.strerror}")
     if sha256 in seen:
-        return DocumentOutcome(path, DUPLICATE, sha256=sha256, message=f"same content as {seen[sha256].name}; read once")
+        message = f"same content as {seen[sha256].name}; read once"
+        return DocumentOutcome(path, DUPLICATE, sha256=sha256, message=message)
     before = previous.get((sha256, path.name))
     if before and before["status"] in (EXTRACTED, UNCHANGED) and store.document_files(out_dir, sha256):
         kind = next((k for k in kinds if k.kind == before["kind"]), None)
@@ -229,7 +235,8 @@ def _write_document(out_dir: Path, kind: DocumentKind, document: TableDocument, 
     file_name = f"{document.sha256}.parquet"
     if failure is None:
         for table, schema in kind.schemas.items():
-            store.write_rows(result.tables.get(table, []), schema, store.table_dir(out_dir, kind.kind, table) / file_name)
+            target = store.table_dir(out_dir, kind.kind, table) / file_name
+            store.write_rows(result.tables.get(table, []), schema, target)
     rejects = [
         {"source_file": document.name, "source_sha256": document.sha256, "kind": kind.kind,
          "source_page": reject.line.page, "source_line": reject.line.number, "raw_line": reject.raw or reject.line.text,
@@ -249,4 +256,5 @@ def _write_document(out_dir: Path, kind: DocumentKind, document: TableDocument, 
          "source_line": fact.line.number if fact.line else None}
         for fact in result.facts
     ]
-    store.write_rows(facts, store.FACTS_SCHEMA, store.table_dir(out_dir, store.EXTRACTION, "document_facts") / file_name)
+    target = store.table_dir(out_dir, store.EXTRACTION, "document_facts") / file_name
+    store.write_rows(facts, store.FACTS_SCHEMA, target)

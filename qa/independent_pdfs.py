@@ -312,7 +312,7 @@ def platypus(blocks: list, path: Path, *, kind: str, style: str) -> None:
                                     alignment=TA_CENTER if grid else TA_LEFT)
         cell_style = ParagraphStyle("c", fontName=body_font, fontSize=size, leading=size * 1.2)
         data = [[Paragraph(c, head_style) if c else "" for c in row] for row in block.header]
-        for index, row in enumerate(block.rows):
+        for row in block.rows:
             label = row[0]
             first_cell = Paragraph(label, cell_style) if "<super>" in label else label
             data.append([first_cell, *row[1:]])

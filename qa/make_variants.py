@@ -495,12 +495,12 @@ def tiltak_variants() -> None:
     def measure_major(src: str) -> str:
         parts = chunks(src.split("\n"))
         first_rows = ("Kvinner", "19 år og under", "Under 20 år", "Ikke innvandrere", "Afrika", "Grunnskolenivå")
-        cat = [k for k, c in enumerate(parts) if any(l.split("\t")[0] in first_rows for l in c if t_is_data(l))]
+        cat = [k for k, c in enumerate(parts) if any(line.split("\t")[0] in first_rows for line in c if t_is_data(line))]
         assert cat == list(range(cat[0], cat[-1] + 1)), cat
-        aft = [parts[k] for k in cat if any("arbeidsforbere" in l.lower() for l in parts[k] if l.startswith("<b>I alt"))]
+        aft = [parts[k] for k in cat if any("arbeidsforbere" in line.lower() for line in parts[k] if line.startswith("<b>I alt"))]
         at = [parts[k] for k in cat if parts[k] not in aft]
         reordered = parts[: cat[0]] + aft + at + parts[cat[-1] + 1:]
-        return "\n".join(l for c in reordered for l in c)
+        return "\n".join(line for c in reordered for line in c)
 
     variant("tiltak", "measure_major_order", "national breakdowns ordered by measure (AFT: sex, age, immigrant, region, education; then AT)",
             measure_major(text), same_as_baseline(drop={"table_number"}))
@@ -937,7 +937,7 @@ def teacher_norm_variants() -> None:
 
 def parse_tn_rows(lines: list[str]) -> list[dict]:
     """The sample's table: county headings (unpadded) and rows (NBSP name + 3 value lines), by line index."""
-    start = next(i for i, l in enumerate(lines) if l.startswith("(i årsverk)")) + 1
+    start = next(i for i, line in enumerate(lines) if line.startswith("(i årsverk)")) + 1
     items = []
     i = start
     value = re.compile(rf"^[{NBSP} ]*\d[\d ]*(,\d+)?$")
@@ -1112,7 +1112,8 @@ def home_care_variants() -> None:
         problems = basic(o, "home_care_fees", base.rows, 0)
         if problems:
             return problems
-        f = lambda v: None if v is None else v * 10 + 3
+        def f(v):
+            return None if v is None else v * 10 + 3
         problems += diff_rows(o.tables["fees"], [{**r, "share_paying_pct": f(r["share_paying_pct"]), "payment_per_user_nok": f(r["payment_per_user_nok"])} for r in base.tables["fees"]])
         problems += diff_rows(o.tables["fee_schedule"], [{**r, "price_nok": f(r["price_nok"])} for r in base.tables["fee_schedule"]])
         return problems

@@ -94,7 +94,7 @@ def page_words(textpage, page_height: float) -> list[Word]:
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     words: list[Word] = []
     chars: list[str] = []
-    x0 = x1 = baseline = top = size = 0.0
+    x0 = x1 = baseline = top = size = bottom_of_word = 0.0
     font = ""
 
     def flush() -> None:

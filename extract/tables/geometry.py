@@ -159,11 +159,18 @@ def clusters(line: Line) -> list[list[Word]]:
     groups: list[list[Word]] = []
     spaces = monospace_widths(line.words)
     for word in line.words:
-        if groups and word.x0 - groups[-1][-1].x1 <= max(max(word.size, 1.0) * CELL_GAP, spaces.get(word.fontname, 0.0) * MONOSPACE_CELL_GAP):
+        if groups and word.x0 - groups[-1][-1].x1 <= _gap_in_cell(word, spaces):
             groups[-1].append(word)
         else:
             groups.append([word])
     return groups
+
+
+def _closeness(span: Sequence[Column], x0: float, x1: float) -> tuple[float, float]:
+    """How well a header word over x0..x1 sits on a run of columns: overlap first, then centring."""
+    overlap = sum(max(0.0, min(x1, c.x1) - max(x0, c.x0)) for c in span)
+    centre = (span[0].x0 + span[-1].x1) / 2
+    return overlap, -abs(centre - (x0 + x1) / 2)
 
 
 def _columns_under(x0: float, x1: float, columns: Sequence[Column]) -> tuple[int, int]:
@@ -181,11 +188,7 @@ def _columns_under(x0: float, x1: float, columns: Sequence[Column]) -> tuple[int
             if (first == 0 or x0 >= columns[first - 1].x1) and (first + size == n or x1 <= columns[first + size].x0)
         ]
         if fits:
-            def closeness(first: int) -> tuple[float, float]:
-                overlap = sum(max(0.0, min(x1, c.x1) - max(x0, c.x0)) for c in columns[first : first + size])
-                centre = (columns[first].x0 + columns[first + size - 1].x1) / 2
-                return overlap, -abs(centre - (x0 + x1) / 2)
-            best = max(fits, key=closeness)
+            best = max(fits, key=lambda first, size=size: _closeness(columns[first : first + size], x0, x1))
             return best, best + size - 1
     return 0, n - 1
 
@@ -227,8 +230,11 @@ def header_cells(
             if span in open_cells:
                 index = open_cells[span]
                 previous = cells[index]
-                joined = previous.text + text if previous.text.endswith("-") and not previous.text.endswith(" -") else f"{previous.text} {text}"
-                cells[index] = HeaderCell(joined, previous.first, previous.last, previous.top, min(previous.x0, x0), max(previous.x1, x1))
+                hyphenated = previous.text.endswith("-") and not previous.text.endswith(" -")
+                joined = previous.text + text if hyphenated else f"{previous.text} {text}"
+                cells[index] = HeaderCell(
+                    joined, previous.first, previous.last, previous.top, min(previous.x0, x0), max(previous.x1, x1)
+                )
             else:
                 cells.append(HeaderCell(text, span[0], span[1], group[0].top, x0, x1))
                 index = len(cells) - 1
@@ -240,7 +246,8 @@ def header_cells(
     for cell in cells:
         below = [o for o in cells if o.top > cell.top + 0.1 and min(o.x1, cell.x1) - max(o.x0, cell.x0) > 0]
         if len({o.first for o in below}) >= 2:
-            cell = HeaderCell(cell.text, min(o.first for o in below), max(o.last for o in below), cell.top, cell.x0, cell.x1)
+            first, last = min(o.first for o in below), max(o.last for o in below)
+            cell = HeaderCell(cell.text, first, last, cell.top, cell.x0, cell.x1)
         spanned.append(cell)
     return sorted(spanned, key=lambda c: (c.first, c.top))
 

@@ -42,7 +42,8 @@ _HEADING_MARKS = re.compile(r"^#+\s*")
 PROSE_LENGTH = 320
 
 
-_NOT_A_TITLE = re.compile(rf"^(?:kvartal|quarter|kv\.|{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b", re.IGNORECASE)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_NOT_A_TITLE = re.compile(rf"^(?:kvartal|quarter|kv\.|{_MONTH_NAMES})\b", re.IGNORECASE)
 
 
 def starts_with_table_number(text: str) -> bool:

@@ -128,11 +128,13 @@ def join_wrapped_labels(body: Sequence[Row | Section], starts_row: Callable[[str
         previous = out[-1] if out else None
         if isinstance(item, Section) and isinstance(previous, Row) and _adjacent(previous.lines[-1], item.line) \
                 and not starts_row(item.label):
-            out[-1] = replace(previous, lines=(*previous.lines, item.line), label=join_wrapped([previous.label, item.label]))
+            label = join_wrapped([previous.label, item.label])
+            out[-1] = replace(previous, lines=(*previous.lines, item.line), label=label)
             continue
         if isinstance(item, Row) and isinstance(previous, Section) and _adjacent(previous.line, item.line) \
                 and starts_row(previous.label) and not starts_row(item.label):
-            out[-1] = replace(item, lines=(previous.line, *item.lines), label=join_wrapped([previous.label, item.label]))
+            label = join_wrapped([previous.label, item.label])
+            out[-1] = replace(item, lines=(previous.line, *item.lines), label=label)
             continue
         out.append(item)
     return out

@@ -135,7 +135,9 @@ def is_prose_line(item: Cut, grid: Grid) -> bool:
         or bool(titled)
 
 
-def split_positions_head(head: Sequence[Cut], rows: Sequence[Line], grid: Grid) -> tuple[list[Cut], list[Cut], list[Cut]]:
+def split_positions_head(
+    head: Sequence[Cut], rows: Sequence[Line], grid: Grid
+) -> tuple[list[Cut], list[Cut], list[Cut]]:
     """(above, header, sections): the head's lines above the header, the header's
     lines, and the label lines between the header and the first row."""
     page = rows[0].page
@@ -214,7 +216,9 @@ def body_of(items: Sequence[Cut], grid_for: dict[int | None, Grid]) -> list[Row 
     pages = sorted(grid_for, key=lambda page: page or 0)
     for item in items:
         # A heading alone at a page's foot or head has no rows there: the nearest page's grid.
-        page = item.line.page if item.line.page in grid_for else min(pages, key=lambda p: abs((p or 0) - (item.line.page or 0)))
+        page = item.line.page
+        if page not in grid_for:
+            page = min(pages, key=lambda p: abs((p or 0) - (item.line.page or 0)))
         grid = grid_for[page]
         if item.is_row or item.is_value_only:
             label, cells = grid.split(item.line)

@@ -77,7 +77,8 @@ def read_tables(document: Document) -> TableDocument:
         notes, _ = take_notes([item for item in items[previous_end:] if item.line.number not in furniture])
         result.tables[-1].notes += notes
         used.update(line.number for note in notes for line in (note.line, *note.more))
-    result.paragraphs = paragraphs([item for item in items if item.line.number not in used and item.layout not in (BLANK, RULE)])
+    prose = [item for item in items if item.line.number not in used and item.layout not in (BLANK, RULE)]
+    result.paragraphs = paragraphs(prose)
     return result
 
 

@@ -373,7 +373,7 @@ def tiltak_model(text: Document) -> list[Block]:
         if previous is not None and _same_start(previous, fragment):
             previous.rows += rows[1:]
             continue
-        previous = Table(1 + len(labels), [[HeaderCell("", 0, 0)] + [HeaderCell(l, i + 1, i + 1) for i, l in enumerate(labels)]],
+        previous = Table(1 + len(labels), [[HeaderCell("", 0, 0)] + [HeaderCell(label, i + 1, i + 1) for i, label in enumerate(labels)]],
                          rows, repeat=1)
         blocks.append(previous)
     return blocks

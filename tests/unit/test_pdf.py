@@ -64,7 +64,7 @@ def test_layouts_break_pages_at_different_rows(tmp_path: Path) -> None:
     for layout in ("landscape", "compact"):
         _, pdf_path = bundled_pdf("care_staffing", layout, tmp_path)
         lines = read_document(pdf_path).lines
-        first_rows.append(next(l.text.split()[0] for l in lines if l.page == 2 and l.text[:4].isdigit()))
+        first_rows.append(next(line.text.split()[0] for line in lines if line.page == 2 and line.text[:4].isdigit()))
     assert first_rows[0] != first_rows[1]
 
 

@@ -88,7 +88,8 @@ def columns_of(header: Header) -> tuple[list[Column], list[str]]:
             band_over = band if price else None
             measure = measure_of(column.label) or (measure_of(column.text) if not band else None)
             if band and price:
-                columns.append(Column(len(columns) + 1, column.index, PRICE, f"{band.label} / {column.label}", band, price))
+                label = f"{band.label} / {column.label}"
+                columns.append(Column(len(columns) + 1, column.index, PRICE, label, band, price))
             elif measure:
                 columns.append(Column(len(columns) + 1, column.index, measure, column.label))
             elif column.text:
@@ -210,7 +211,8 @@ class HomeCareFees:
             or [table.header.text]
         score = 0.6
         score += 0.2 if any(price_type_of(word) for label in labels for word in (label, *label.split())) else 0.0
-        score += 0.1 if any(measure_of(label) == SHARE for label in labels) or "andel" in normalise(table.header.text) else 0.0
+        names_a_share = any(measure_of(label) == SHARE for label in labels) or "andel" in normalise(table.header.text)
+        score += 0.1 if names_a_share else 0.0
         score += 0.05 if any(income_band(label) for label in labels) else 0.0
         return min(score, 0.95)
 
@@ -269,7 +271,9 @@ class HomeCareFees:
             result.reject(row.line, settled.reason or "unreadable", settled.describe(), raw=row.raw)
             return
         try:
-            parsed = {column.number: parse_cell(settled.cells[column.index], SYMBOLS, table.decimal) for column in columns}
+            parsed = {
+                column.number: parse_cell(settled.cells[column.index], SYMBOLS, table.decimal) for column in columns
+            }
         except CellError as error:
             result.reject(row.line, str(error), raw=row.raw)
             return

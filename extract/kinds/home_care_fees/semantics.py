@@ -46,8 +46,10 @@ _DISTRICT_LABEL = re.compile(r"^(?P<name>\S.*?)\s*\((?P<parent>[^()]*\S[^()]*)\)
 DISTRICT_SECTION = re.compile(r"^\s*bydel(?:er)?\s*:?\s*$", re.IGNORECASE)
 COUNTRY_LABELS = ("hele landet", "heile landet", "landet", "i alt", "alle kommuner", "hele landet i alt")
 
-_G_AMOUNT = re.compile(r"grunnbeløp.*?(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,})\s*kroner(?:\s+i\s+(?P<year>(?:19|20)\d\d))?",
-                       re.IGNORECASE)
+_G_AMOUNT = re.compile(
+    r"grunnbeløp.*?(?P<amount>\d{1,3}(?:[ \u00a0]\d{3})+|\d{4,})\s*kroner(?:\s+i\s+(?P<year>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
 _SYMBOL_DEFINITION = re.compile(r"(?:^|\s)(?P<symbol>\.{1,3})\s*=\s*(?P<meaning>[^.]+)")
 _PRELIMINARY = re.compile(r"\bforeløpige\b", re.IGNORECASE)
 

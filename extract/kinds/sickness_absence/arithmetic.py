@@ -111,10 +111,15 @@ class Candidates:
         return "; ".join(f"{r} ({self.verdicts.get(r) or 'consistent'})" for r in self.readings)
 
 
-def header_quarters(quarters: list[Quarter]) -> tuple[tuple[Quarter, Quarter], tuple[Quarter, Quarter, Quarter, Quarter]]:
+def header_quarters(
+    quarters: list[Quarter],
+) -> tuple[tuple[Quarter, Quarter], tuple[Quarter, Quarter, Quarter, Quarter]]:
     """Two man-day quarters then four rate quarters, which must be a−1y, b−1y, a, b."""
     if len(quarters) != 6:
-        raise ValueError(f"expected 6 quarter labels in the header (2 for man-days, 4 for rates), found {len(quarters)}: {[str(q) for q in quarters]}")
+        raise ValueError(
+            "expected 6 quarter labels in the header (2 for man-days, 4 for rates), "
+            f"found {len(quarters)}: {[str(q) for q in quarters]}"
+        )
     a, b = quarters[0], quarters[1]
     expected = (a.year_before(), b.year_before(), a, b)
     if tuple(quarters[2:]) != expected:
@@ -214,7 +219,8 @@ def total_against_sum(reading: Reading, low: list[float], high: list[float]) -> 
         if d < lo:
             return f"TOTAL man-days {label} {d} below the municipalities' sum {lo:.0f}"
         if d * (1 - TOTAL_UNKNOWN_RESIDENCE_SHARE) > hi:
-            return f"TOTAL man-days {label} {d} exceed the municipalities' sum {hi:.0f} by more than {TOTAL_UNKNOWN_RESIDENCE_SHARE:.1%}"
+            return (f"TOTAL man-days {label} {d} exceed the municipalities' sum {hi:.0f} "
+                    f"by more than {TOTAL_UNKNOWN_RESIDENCE_SHARE:.1%}")
     return None
 
 

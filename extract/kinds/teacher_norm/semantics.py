@@ -123,15 +123,17 @@ def stated_totals(prose: list[tuple[str, Line]], period_label: str) -> tuple[lis
         (value, line), = amounts.items()
         facts.append(Fact("stated_compensation_total_nok", str(value), line))
     elif amounts:
-        for value, line in amounts.items():
-            rejects.append(Reject(line, f"the prose states several totals for {period_label}", ", ".join(map(str, amounts))))
+        for line in amounts.values():
+            reason = f"the prose states several totals for {period_label}"
+            rejects.append(Reject(line, reason, ", ".join(map(str, amounts))))
     if len(man_years) == 1:
         (value, (line, about)), = man_years.items()
         facts.append(Fact("stated_funded_man_years", str(value), line))
         facts.append(Fact("stated_funded_man_years_is_approximate", "true" if about else "false", line))
     elif man_years:
-        for value, (line, _) in man_years.items():
-            rejects.append(Reject(line, f"the prose states several man-year totals for {period_label}", ", ".join(map(str, man_years))))
+        for line, _ in man_years.values():
+            reason = f"the prose states several man-year totals for {period_label}"
+            rejects.append(Reject(line, reason, ", ".join(map(str, man_years))))
     return facts, rejects
 
 

@@ -101,8 +101,9 @@ class Reader:
     def read_fragment(self, fragment: Table) -> None:
         period = month_range(fragment.title.period or "") or month_range(fragment.title.title)
         if period is not None and period != (self.first, self.last):
-            self.result.reject(fragment.title.line, f"a heading for another period {period[0]:%Y-%m}..{period[1]:%Y-%m} "
-                                                    f"than the report's {self.first:%Y-%m}..{self.last:%Y-%m}")
+            self.result.reject(fragment.title.line,
+                               f"a heading for another period {period[0]:%Y-%m}..{period[1]:%Y-%m} "
+                               f"than the report's {self.first:%Y-%m}..{self.last:%Y-%m}")
         if fragment.header.lines:
             self.read_header(fragment)
         for item in fragment.body:
