@@ -22,6 +22,7 @@ _TABLE_NUMBER = re.compile(
     r"^(?P<number>(?:(?:table|tabell|tab\.)\s*)?\d{1,3}(?:\.\d{1,2})?)[.:]?(?:\s|\u00a0)+(?P<title>[^\W\d_].*)$",
     re.IGNORECASE,
 )
+_NUMBER_ALONE = re.compile(r"^(?P<number>(?:table|tabell|tab\.)\s*\d{1,3}(?:\.\d{1,2})?)[.:]?$", re.IGNORECASE)
 _TABLE_WORD = re.compile(r"^(?:table|tabell|tab\.)\s*\d", re.IGNORECASE)
 _PUBLISHERS = re.compile(
     r"^(?:statistics norway|statistisk sentralbyr[åa]|ssb|nav|arbeids- og velferdsetaten|"
@@ -33,7 +34,8 @@ _TITLE_END = re.compile(r"(?:[.!?]|(?:19|20)\d\d(?:\s*\d{1,2})?|\))\s*$")
 # A footnote: its marker, then a sentence ('1 Man-years are …', '¹ Foreløpige tall.');
 # a short label after a number ('14 Sogn og Fjordane') is a heading, not a note.
 _FOOTNOTE = re.compile(r"^\s*(?P<marker>\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*\)?[\s\u00a0]+(?P<text>\D(?:.{24,}|.*\.))$")
-_NOTE_HEADING = re.compile(r"^(?:explanation of symbols|symbolforklaring|forklaring til symbol|tegnforklaring)",
+_NOTE_HEADING = re.compile(r"^(?:explanation of symbols|symbols used|standard symbols|symbolforklaring|tegnforklaring"
+                           r"|forklaring (?:til|av|på) (?:symbol|tegn))",
                            re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"^(?:kilde|kjelde|source|sources)\s*:", re.IGNORECASE)
 _SYMBOL_DEFINITION = re.compile(r"^\s*(?:\.{1,3}|:|-|\u2013|\*|x)\s*[=:]\s*\S")
@@ -117,6 +119,7 @@ def title_block(items: Sequence[Cut]) -> TitleBlock:
     if not units:
         return TitleBlock()
     number = publisher = source = period = None
+    title_line: Line | None = None
     title_parts: list[str] = []
     subtitle: list[str] = []
     subject: list[str] = []
@@ -133,9 +136,14 @@ def title_block(items: Sequence[Cut]) -> TitleBlock:
             source = source or text
         elif is_period_heading(text) and not title_parts:
             period = text
+        elif not title_parts and number is None and (alone := _NUMBER_ALONE.match(text)):
+            number = alone["number"]  # 'Table 8' on a line of its own, the title under it
+            title_line = units[index][0].line
         elif title_at is None or index >= title_at:
             if not title_parts and (match := _TABLE_NUMBER.match(text)):
                 number, text = match["number"], match["title"]
+            if not title_parts and title_line is None:
+                title_line = units[index][0].line
             if title_parts and _TITLE_END.search(title_parts[-1]):
                 subtitle.append(text)
             else:
@@ -145,9 +153,10 @@ def title_block(items: Sequence[Cut]) -> TitleBlock:
     title, markers = split_markers(join_wrapped(title_parts))
     if not title and subject:
         title, markers = split_markers(subject.pop())
+        title_line = None
     lines = tuple(item.line for group in units for item in group)
     return TitleBlock(lines, number, title, " ".join(subtitle) or " ".join(subject) or None,
-                      publisher, source, period, markers)
+                      publisher, source, period, markers, title_line)
 
 
 def _is_sentence(text: str) -> bool:

@@ -114,6 +114,13 @@ def _plain_digits(marker: str | None) -> str | None:
     return marker.translate(str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789"))
 
 
+def opens_wrapped_label(line_label: str, next_label: str) -> bool:
+    """A label alone on its line that a row's label below continues: the line opens with
+    a code ('2011 Guovdageaidnu-') and the row's label has none ('Kautokeino')."""
+    below = parse_label(next_label)
+    return parse_label(line_label).code is not None and below.code is None and not below.is_total
+
+
 def join_wrapped_labels(body: Sequence[Row | Section], starts_row: Callable[[str], bool]) -> list[Row | Section]:
     """Rows whose label was wrapped over two lines, made whole again.
 

@@ -118,6 +118,9 @@ class Cut:
         return not self.label and bool(self.filled) and all(is_value_token(value) for value in self.filled)
 
 
+DASHES = ("-", "\u2013")
+
+
 def cut(line: Line) -> Cut:
     """A line of a text rendering or a PDF, cut into its parts."""
     text = line.text
@@ -138,6 +141,10 @@ def cut(line: Line) -> Cut:
         return Cut(line, PIPES, tuple(cells), 1, bold=bold)
     tokens = tuple(token for token in strip_markup(text).split(" ") if token != "")
     end, indented = split_label(tokens)
+    if 0 < end == len(tokens) - 1 and tokens[end] in DASHES:
+        # A lone dash after a label ('1939 Storfjord - Omasvuotna -'): a parallel name
+        # wrapped at its separator, for a row of single-spaced values needs two of them.
+        end = len(tokens)
     return Cut(line, TOKENS, tokens, end, indented=indented or text[:1] in (" ", "\u00a0"), bold=bold,
                gapped=bool(_GAP.search(text.strip())))
 

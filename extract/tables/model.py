@@ -41,11 +41,12 @@ class TitleBlock:
     source: str | None = None
     period: str | None = None  # a period heading ('Januar 2026 - April 2026', '1999')
     markers: tuple[str, ...] = ()
+    title_line: Line | None = None  # where the title starts, below any subject or publisher line
 
     @property
     def line(self) -> Line | None:
         """The line the title starts on (for lineage of the facts read from it)."""
-        return self.lines[0] if self.lines else None
+        return self.title_line or (self.lines[0] if self.lines else None)
 
     @property
     def text(self) -> str:

@@ -17,7 +17,7 @@ from extract.tables import geometry
 from extract.tables.cells import looks_numeric
 from extract.tables.geometry import Column
 from extract.tables.heads import is_prose, note_kind, starts_with_table_number
-from extract.tables.labels import is_value_token, split_label
+from extract.tables.labels import is_value_token, opens_wrapped_label, split_label
 from extract.tables.lines import BLANK, Cut
 from extract.tables.model import Header, HeaderColumn, Row, Section
 from extract.tables.text import is_period_heading, split_markers, squeeze
@@ -170,6 +170,11 @@ def split_positions_head(
     numbers = {line.number for block in blocks[first_block : last + 1] for line in block}
     first = next(i for i, item in enumerate(candidates) if item.line.number in numbers)
     last = max(i for i, item in enumerate(candidates) if item.line.number in numbers)
+    opening = candidates[last]
+    if last > first and all(word.x1 <= grid.values_start for word in opening.line.words) \
+            and opening.line.number + 1 == rows[0].number \
+            and opens_wrapped_label(opening.label, grid.split(rows[0])[0]):
+        last -= 1  # the first row's label begins on the line above it, set solid under the header
     return above + candidates[:first], candidates[first : last + 1], candidates[last + 1 :]
 
 
@@ -224,9 +229,7 @@ def body_of(items: Sequence[Cut], grid_for: dict[int | None, Grid]) -> list[Row 
             label, cells = grid.split(item.line)
             tokens = tuple(token for token in item.line.text.split(" ") if token)
             end, _ = split_label(tokens)
-            groups = geometry.clusters(item.line)
-            in_label = [g for g in groups if g[0].x0 < grid.values_start]
-            if len(in_label) >= 2 and looks_numeric(" ".join(w.text for w in in_label[-1])):
+            if _value_in_label(item.line, grid):
                 # A long label elsewhere on the page bridged the gutter after the labels, so
                 # the columns hold a value in the label: the row's values as text tokens,
                 # for the kind's arithmetic to settle.
@@ -239,6 +242,17 @@ def body_of(items: Sequence[Cut], grid_for: dict[int | None, Grid]) -> list[Row 
         elif item.is_label_only:
             body.append(Section(item.line, item.label, item.bold, _indented(item.line, grid)))
     return body
+
+
+def _value_in_label(line: Line, grid: Grid) -> bool:
+    """Whether the grid's label cell holds a value: its last cluster of words is a number
+    (a long label elsewhere on the page bridged the gutter), or a number overprints the
+    word before it (a name too long for its cell, running into the first value)."""
+    in_label = [group for group in geometry.clusters(line) if group[0].x0 < grid.values_start]
+    if len(in_label) >= 2 and looks_numeric(" ".join(word.text for word in in_label[-1])):
+        return True
+    words = [word for group in in_label for word in group]
+    return any(after.x0 < before.x1 and looks_numeric(after.text) for before, after in zip(words, words[1:]))
 
 
 def _indented(line: Line, grid: Grid) -> bool:

@@ -26,6 +26,7 @@ from extract.tables.heads import (
     starts_with_table_number,
     title_block,
 )
+from extract.tables.labels import opens_wrapped_label
 from extract.tables.lines import BLANK, EXPLICIT, LINES, PIPES, POSITIONS, RULE, TABS, TOKENS, Cut, as_positions, cut
 from extract.tables.model import (
     Furniture,
@@ -229,7 +230,8 @@ def _heading_above_rows(head: list[Cut], members: list[Cut]) -> tuple[list[Cut],
     labels = {normalise(part) for item in lines[:-1] for part in item.parts if part}
     lone_under_cells = above.layout in (PIPES, TABS) and sum(bool(part) for part in above.parts) >= 2 \
         and normalise(last.label) not in labels
-    if flush_over_indented or lone_under_cells:
+    wrapped = opens_wrapped_label(last.label, rows[0].label) and _under(rows[0].line, last.line)
+    if flush_over_indented or lone_under_cells or wrapped:
         return [item for item in head if item is not last], [last]
     return head, []
 

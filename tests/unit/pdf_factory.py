@@ -263,7 +263,7 @@ def care_staffing_model(text: Document) -> list[Block]:
 
     document = read_tables(text)
     table = find_table(document)
-    labels = [column.label for column in header_columns(table)]
+    labels = [column.label for column in header_columns(table).known]
     n = len(labels)
     out = Table(n + 1, [[HeaderCell("", 0, 0)] + [HeaderCell(label, i + 1, i + 1) for i, label in enumerate(labels)]])
     for row in table.rows:
@@ -282,7 +282,7 @@ def home_care_fees_model(text: Document) -> list[Block]:
 
     document = read_tables(text)
     table = find_table(document)
-    columns, _ = columns_of(table.header)
+    columns, _, _ = columns_of(table.header)
     upper: list[HeaderCell] = [HeaderCell(table.header.labels[0], 0, 0)]
     lower: list[HeaderCell] = []
     for column in columns:

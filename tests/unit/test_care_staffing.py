@@ -190,3 +190,29 @@ def test_a_damaged_code_is_a_reject_not_a_footnote():
     [reject] = result.rejects
     assert "neither a municipality code" in reject.reason
     assert not [fact for fact in result.facts if fact.name == "footnote" and "Halden" in fact.value]
+
+
+UNKNOWN_HEADER = (
+    f"{NB} Man-years, total Change from 1998, per cent Psychiatric nurses Other nurses Ergo-\n"
+    "therapists\n"
+    "Home-helpers Other personnel in administration and management"
+)
+
+
+@pytest.mark.parametrize("delimited", [False, True], ids=["single_spaces", "tabs"])
+def test_a_column_the_kind_does_not_know_is_listed_and_left_out_of_the_rows(delimited):
+    row = f"0301 Oslo 9{NB}393,23 -1,5 1{NB}376,08 1,00 8{NB}000,15 3,00 13,00"
+    header = UNKNOWN_HEADER
+    if delimited:
+        header = "\t".join(["", "Man-years, total", "Change from 1998, per cent", "Psychiatric nurses", "Other nurses",
+                            "Ergo-therapists", "Home-helpers", "Other personnel in administration and management"])
+        row = "\t".join(["0301 Oslo", f"9{NB}393,23", "-1,5", f"1{NB}376,08", "1,00", f"8{NB}000,15", "3,00", "13,00"])
+    result = KIND.parse(tables_from_text(table(row, header=header)))
+    assert ("unknown_column", "Change from 1998, per cent") in [(f.name, f.value) for f in result.facts]
+    oslo = cells_by(result, "0301")
+    assert sorted(oslo) == sorted(["total", "psychiatric_nurses", "other_nurses", "ergo_therapists", "home_helpers",
+                                   "other_personnel_in_administration_and_management"])
+    assert oslo["total"]["man_years"] == Decimal("9393.23")
+    assert oslo["psychiatric_nurses"]["man_years"] == Decimal("1376.08")
+    assert oslo["ergo_therapists"]["man_years"] == Decimal("8000.15")
+    assert not result.rejects

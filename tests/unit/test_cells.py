@@ -51,3 +51,24 @@ def test_a_symbol_unknown_to_the_document_is_an_error():
 def test_markup_does_not_change_a_value():
     assert strip_markup("<b>15 078</b>") == "15 078"
     assert parse_cell("<b>2 128</b>").value == Decimal("2128")
+
+
+def test_every_ssb_symbol_and_navs_star_keep_their_own_status():
+    from extract.tables.cells import SSB_SYMBOLS
+
+    symbols = {**SSB_SYMBOLS, "*": "suppressed"}
+    statuses = {text: parse_cell(text, symbols).status for text in [".", "..", "...", ":", "-", "\u2013", "*"]}
+    assert len(set(statuses.values())) == 6  # '-' and '–' are one symbol (nil), printed two ways
+    assert statuses["-"] == statuses["\u2013"] == "nil"
+    assert all(parse_cell(text, symbols).value is None for text in statuses)
+    assert (parse_cell("0", symbols).value, parse_cell("0", symbols).decimals) == (Decimal(0), 0)
+    assert (parse_cell("0,0", symbols).value, parse_cell("0,0", symbols).decimals) == (Decimal("0.0"), 1)
+
+
+def test_the_decimal_mark_is_the_tables_own():
+    from extract.tables.cells import decimal_mark
+
+    assert decimal_mark(["12.5", "3.25", "1 204.0"]) == "."
+    assert decimal_mark(["12,5", "3,25"]) == ","
+    assert parse_number("12.5", decimal=".") == Decimal("12.5")
+    assert parse_number("1.204,5") == Decimal("1204.5")

@@ -95,6 +95,19 @@ def test_columns_follow_the_header_labels_not_their_positions():
     assert (facts(result)["columns"], facts(result)["price_columns"]) == ("8", "6")
 
 
+
+def test_a_column_the_kind_does_not_know_is_listed_and_not_read():
+    head = header(measures=("Andel som betaler", "Endring i andel fra 2005", "Brukerbetaling per bruker"))
+    row = "| 0101 Halden | 57 | -2,0 | 3 584 | 150 | .. | .. | 160 | .. | 160 | .. | 160 | .. | 160 |" + PAD
+    result = KIND.parse(document([row], head=head))
+    assert result.rejects == []
+    assert ("unknown_column", "Endring i andel fra 2005") in [(f.name, f.value) for f in result.facts]
+    fees = result.tables["fees"][0]
+    assert (fees["share_paying_pct"], fees["payment_per_user_nok"]) == (Decimal(57), Decimal(3584))
+    prices = schedule(result, "Halden")
+    assert prices[("under_2g", "subscription")] == (Decimal(150), "published")
+    assert prices[("over_5g", "hourly")] == (Decimal(160), "published")
+
 def test_income_band_codes_and_bounds():
     assert asdict(income_band("Brukerbetaling under 2 G")) == {
         "code": "under_2g", "label": "Brukerbetaling under 2 G", "lower_g": 0, "upper_g": 2}

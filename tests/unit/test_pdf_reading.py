@@ -12,7 +12,9 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from extract.readers import Line, Word, read_document
-from extract.tables.geometry import cells_of, clusters, data_columns, header_cells, label_columns
+from extract.tables.geometry import Column, cells_of, clusters, data_columns, header_cells, label_columns
+from extract.tables.lines import cut
+from extract.tables.positions import Grid, body_of
 
 
 def paragraphs_pdf(path: Path, texts: list[str], font: str = "Times-Roman", size: float = 10) -> Path:
@@ -133,3 +135,24 @@ def test_a_hyphen_at_a_line_end_stays_a_hyphen(tmp_path: Path) -> None:
     # PDFium reports a hyphen that ends a line as a soft hyphen (U+0002).
     path = courier_pdf(tmp_path / "hyphen.pdf", ["Man-years, total Auxiliary nurses Ergo-", "therapists"])
     assert [line.text for line in read_document(path).lines] == ["Man-years, total Auxiliary nurses Ergo-", "therapists"]
+
+
+def test_a_name_overprinting_the_first_value_leaves_the_values_to_the_text() -> None:
+    """'Guovdageaidnu-Kautokeino' runs into '1 052' in Courier: the grid's label would hold
+    the value, so the row keeps its text tokens for the kind's arithmetic. A name ending in a
+    number a space apart ('Kommune 1') is a name."""
+    grid = Grid((Column(50, 100), Column(118, 133), Column(158, 170), Column(190, 200)), 1)
+
+    def row(number: int, *label: tuple[str, float, float]) -> Line:
+        top = 30 + 10 * number
+        return line(number, *(word(text, x0, x1, top) for text, x0, x1 in label), word("1", 120, 123, top),
+                    word("052", 124, 133, top), word("-93", 160, 170, top), word("5,4", 190, 200, top))
+
+    rows = [row(1, ("0101", 50, 62), ("Halden", 64, 82)),
+            row(2, ("2011", 50, 62), ("Guovdageaidnu-Kautokeino", 64, 128)),
+            row(3, ("3401", 50, 62), ("Kommune", 64, 90), ("1", 92, 95))]
+    halden, kautokeino, kommune = body_of([cut(item) for item in rows], {1: grid})
+    assert (halden.label, halden.cells) == ("0101 Halden", ("1 052", "-93", "5,4"))
+    assert (kautokeino.label, kautokeino.cells, kautokeino.tokens) == (
+        "2011 Guovdageaidnu-Kautokeino", None, ("1", "052", "-93", "5,4"))
+    assert (kommune.label, kommune.cells) == ("3401 Kommune 1", ("1 052", "-93", "5,4"))

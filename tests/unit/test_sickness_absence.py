@@ -393,3 +393,28 @@ def test_another_table_in_the_document_is_read_under_its_own_header(other, sex, 
     assert first == {"0101"}
     second = [r for r in result.tables["absence"] if r["municipality_code"] == "0119"]
     assert {r["sex"] for r in second} == {sex} and {(r["year"], r["quarter"]) for r in second if not r["is_derived"]} == quarters
+
+
+def test_a_column_the_kind_does_not_know_is_listed_and_not_read():
+    """An 'Employed persons' column in each quarter's block: neither man-days, a change nor a rate."""
+    title = ("Table 12. Sickness absence man-days for employees with sickness absence certified by a doctor, by "
+             "municipality of residence. Figures and per cent of scheduled man-days (sickness absence rate). Men. "
+             "Quarterly figures.\n\n")
+    lines = [
+        "| | Quarter 2 2002 | | | Quarter 3 2002 | | | Sickness absence rate | | | |",
+        "| Municipality | Sickness absence man-days | Change since last year | Employed persons | Sickness absence "
+        "man-days | Change since last year | Employed persons | Quarter 2 2001 | Quarter 3 2001 | Quarter 2 2002 "
+        "| Quarter 3 2002 |",
+        "| 0101 Halden | 17 663 | 747 | 5 120 | 19 012 | 2 396 | 5 130 | 5,4 | 5,5 | 5,5 | 6,3 |",
+    ]
+    result = KIND.parse(tables_from_text(title + "\n".join(lines) + "\n"))
+    unknown = [f.value for f in result.facts if f.name == "unknown_column"]
+    assert unknown == ["Quarter 2 2002 Employed persons", "Quarter 3 2002 Employed persons"]
+    assert result.rejects == []
+    (records,) = by_line(result).values()
+    assert quarter_values(records) == {
+        (2001, 2): (16916, "derived", Decimal("5.4"), True),
+        (2001, 3): (16616, "derived", Decimal("5.5"), True),
+        (2002, 2): (17663, "published", Decimal("5.5"), False),
+        (2002, 3): (19012, "published", Decimal("6.3"), False),
+    }

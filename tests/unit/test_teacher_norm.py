@@ -129,6 +129,30 @@ def test_column_order_is_read_from_the_header_not_assumed():
     )
 
 
+
+@pytest.mark.parametrize("separator", ["\t", " | "], ids=["tabs", "pipes"])
+def test_a_column_the_kind_does_not_know_is_listed_and_not_read(separator):
+    fill = {"term": "Høsten", "term_lower": "høsten", "year": 2018, "million": "700", "man_years": "2 300"}
+
+    def line(*cells: str) -> str:
+        joined = separator.join(cells)
+        return f"| {joined} |" if separator == " | " else joined
+
+    labels = [HEADERS[column].format(**fill).replace("\n", " ") for column in ("missing", "compensation", "funded")]
+    labels.insert(2, "Andel av elevane (i prosent)")
+    text = PROSE.format(**fill) + "\n".join([
+        line("Kommune (kommuner og fylker per. oktober 2017 )", *labels),
+        line("Østfold", "", "", "", ""),
+        line("Halden", "16,7", "6 166 000", "12,5", "20,5"),
+    ])
+    result = TN.parse(tables_from_text(text))
+    assert ("unknown_column", "Andel av elevane (i prosent)") in [(f.name, f.value) for f in result.facts]
+    row = rows_of(result)[("Østfold", "Halden")]
+    assert (row["missing_man_years"], row["compensation_nok"], row["funded_man_years"]) == (
+        Decimal("16.7"), Decimal("6166000"), Decimal("20.5"),
+    )
+    assert not result.rejects
+
 def test_padding_of_no_break_spaces_and_mixed_separators():
     text = article([("Østfold", [("Halden", "0,0", f"6{NB}166 000", "20,5")])])
     text = text.replace(f"{NB}Halden", f"{NB} {NB}Halden{NB} ")

@@ -395,6 +395,26 @@ def test_the_year_to_date_column_can_stand_anywhere_the_header_puts_it():
     assert value(result, code="0301", measure="ytd_average") == 30
 
 
+
+@pytest.mark.parametrize("separator", ["\t", " | "], ids=["tabs", "pipes"])
+def test_a_column_the_kind_does_not_know_is_listed_and_not_read(separator):
+    """'Endring fra i fjor' (a change in per cent) is neither a month nor the average."""
+    def line(*cells: str) -> str:
+        joined = separator.join(cells)
+        return f"| {joined} |" if separator == " | " else joined
+
+    text = "\n".join([heading(1, 2, 2026), "",
+                      line("", "Gjennom snitt hittil i år", "Januar", "Endring fra i fjor", "Februar"),
+                      line("I alt arbeidstrening", "30", "28", "-12,5", "32"),
+                      line("0301 Oslo", "1 030", "1 028", "4,1", "1 032")])
+    result = parse(text)
+    assert ("unknown_column", "Endring fra i fjor") in [(f.name, f.value) for f in result.facts]
+    assert value(result, code="0301", measure="month", month=date(2026, 1, 1)) == 1028
+    assert value(result, code="0301", measure="month", month=date(2026, 2, 1)) == 1032
+    assert value(result, code="0301", measure="ytd_average") == 1030
+    assert len(rows_of(result, code="0301")) == 3
+    assert not result.rejects
+
 # --- detection and the bundled sample --------------------------------------------------------
 
 def test_detects_the_sample_and_not_the_other_kinds():

@@ -17,6 +17,7 @@ from extract.kinds.care_staffing.semantics import (
     TOTAL_TYPE,
     YEAR,
     education_type_code,
+    is_man_years_label,
     split_header_labels,
 )
 from extract.tables import Row, Section, Table, TableDocument
@@ -32,6 +33,17 @@ class Column:
     number: int
     label: str
     education_type: str
+    index: int  # among a row's value cells
+
+
+@dataclass(frozen=True)
+class HeaderColumns:
+    """The header's education types, the labels of columns the kind does not know, and
+    how many value cells a row has (the known and the unknown)."""
+
+    known: list[Column]
+    unknown: list[str]
+    width: int
 
 
 def find_table(document: TableDocument) -> Table | None:
@@ -42,7 +54,7 @@ def find_table(document: TableDocument) -> Table | None:
         or next((table for table in tables if TITLE.search(normalise(document.context(table)))), None)
 
 
-def header_columns(table: Table) -> list[Column]:
+def header_columns(table: Table) -> HeaderColumns:
     """The education types from the header: its columns where the rendering places
     its labels, else its running text split at capitalised labels, from the header
     line on which the labels are as many as the first row's values."""
@@ -56,7 +68,11 @@ def header_columns(table: Table) -> list[Column]:
         lines = table.header.lines
         candidates = [split_header_labels(header_text(lines[start:])) for start in range(len(lines))]
         labels = next((found for found in candidates if len(found) == wanted), candidates[0] if candidates else [])
-    return [Column(number, label, education_type_code(label)) for number, label in enumerate(labels, start=1)]
+    known = [(index, label) for index, label in enumerate(labels) if is_man_years_label(label)]
+    columns = [
+        Column(number, label, education_type_code(label), index) for number, (index, label) in enumerate(known, 1)
+    ]
+    return HeaderColumns(columns, [label for label in labels if not is_man_years_label(label)], len(labels))
 
 
 def total_agrees(columns: list[Column], decimal: str):
@@ -65,7 +81,7 @@ def total_agrees(columns: list[Column], decimal: str):
 
     def check(reading: Reading) -> str | None:
         try:
-            values = [parse_cell(cell, SYMBOLS, decimal).value or Decimal(0) for cell in reading]
+            values = [parse_cell(reading[column.index], SYMBOLS, decimal).value or Decimal(0) for column in columns]
         except CellError as error:
             return str(error)
         parts = sum(value for index, value in enumerate(values) if index != total_at)
@@ -102,7 +118,7 @@ class CareStaffing:
         if table is None:
             # Titled so, but with no table that can be read: this kind, and it fails with the reason.
             return 0.7 if TITLE.search(normalise(document.text(20_000))) else 0.0
-        types = {column.education_type for column in header_columns(table)}
+        types = {column.education_type for column in header_columns(table).known}
         return 0.95 if TOTAL_TYPE in types and len(types) >= 3 else 0.7
 
     def parse(self, document: TableDocument) -> ParseResult:
@@ -121,7 +137,8 @@ class CareStaffing:
             result.fact("table_number", title.number, title.line)
         if title.subtitle:
             result.fact("subject", title.subtitle, title.line)
-        columns = header_columns(table)
+        header = header_columns(table)
+        columns = header.known
         if not any(column.education_type == TOTAL_TYPE for column in columns):
             raise ParseError("the header has no total column ('Man-years, total')", table.header.line or title.line)
         types = [column.education_type for column in columns]
@@ -129,13 +146,15 @@ class CareStaffing:
         if duplicates:
             raise ParseError(f"header labels give duplicate education types {duplicates}", table.header.line)
         result.fact("columns", len(columns), table.header.line)
+        for label in header.unknown:
+            result.fact("unknown_column", label, table.header.line)
         check = total_agrees(columns, table.decimal)
         body = body_and_continuations(document, table, result)
         for item in join_wrapped_labels(body, lambda label: parse_label(label).code is not None):
             if isinstance(item, Section):
                 result.fact("section_heading", item.label, item.line)
             else:
-                self._read_row(document, table, item, year, columns, check, result)
+                self._read_row(document, table, item, year, header, check, result)
         for note in table.notes:
             result.fact(note.kind, note.text, note.line)
         if not result.tables[TABLE] and not result.rejects:
@@ -143,7 +162,7 @@ class CareStaffing:
         return result
 
     @staticmethod
-    def _read_row(document: TableDocument, table: Table, row: Row, year: int, columns: list[Column], check,
+    def _read_row(document: TableDocument, table: Table, row: Row, year: int, header: HeaderColumns, check,
                   result: ParseResult) -> None:
         label = parse_label(row.label)
         if label.code is not None:
@@ -157,17 +176,17 @@ class CareStaffing:
         if not label.name:
             result.reject(row.line, "row has a code but no municipality name", raw=row.raw)
             return
-        settled = settle(row.cells, row.tokens, len(columns), check)
+        settled = settle(row.cells, row.tokens, header.width, check)
         if settled.cells is None:
             result.reject(row.line, settled.reason or "unreadable", settled.describe(), raw=row.raw)
             return
         try:
-            cells = [parse_cell(cell, SYMBOLS, table.decimal) for cell in settled.cells]
+            cells = [parse_cell(settled.cells[column.index], SYMBOLS, table.decimal) for column in header.known]
         except CellError as error:
             result.reject(row.line, str(error), raw=row.raw)
             return
         name = label.name
-        for column, cell in zip(columns, cells):
+        for column, cell in zip(header.known, cells):
             result.tables[TABLE].append({
                 "year": year,
                 "area_level": area_level,

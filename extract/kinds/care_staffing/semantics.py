@@ -24,6 +24,9 @@ TITLE = re.compile(r"(?:man-?\s?years|årsverk).*(?:education|utdanning).*(?:mun
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 TOTAL_TYPE = "total"
 _TOTAL_LABEL = re.compile(r"\btotal\b|\bi alt\b|\bsum\b|\btotalt\b")
+# A column of changes or shares is not man-years of a type of education: a column the
+# kind does not know, listed among the document's facts and left out of its rows.
+_NOT_MAN_YEARS = re.compile(r"per ?cent|prosent|%|\bchange|\bendring|\bandel\b|\bshare\b", re.IGNORECASE)
 # Stable codes for labels whose published spelling is a slip, so a corrected
 # edition keeps the same code.
 CODE_ALIASES = {
@@ -46,6 +49,11 @@ def education_type_code(label: str) -> str:
         return TOTAL_TYPE
     code = re.sub(r"[^a-z0-9]+", "_", re.sub(r"\d+(?=,)", "", folded)).strip("_")
     return CODE_ALIASES.get(code, code)
+
+
+def is_man_years_label(label: str) -> bool:
+    """A header label that names man-years (of a type of education, or their total)."""
+    return not _NOT_MAN_YEARS.search(label)
 
 
 def starts_label(token: str, previous: str | None) -> bool:

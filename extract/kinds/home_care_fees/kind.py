@@ -20,6 +20,7 @@ from extract.kinds.home_care_fees.semantics import (
     PRICE,
     SHARE,
     STATUSES,
+    STUB,
     SYMBOLS,
     TITLE,
     YEAR,
@@ -67,8 +68,8 @@ def find_table(document: TableDocument) -> Table | None:
         or next((table for table in tables if TITLE.search(normalise(document.context(table)))), None)
 
 
-def columns_of(header: Header) -> tuple[list[Column], list[str]]:
-    """The columns read and the labels of those not known.
+def columns_of(header: Header) -> tuple[list[Column], list[str], int]:
+    """The columns read, the labels of those not known, and how many value cells a row has.
 
     Where the rendering places the labels over their columns, each column's band
     is the group over it. Where it only lists them (a markdown header over two
@@ -94,10 +95,11 @@ def columns_of(header: Header) -> tuple[list[Column], list[str]]:
                 columns.append(Column(len(columns) + 1, column.index, measure, column.label))
             elif column.text:
                 unknown.append(column.text)
-        return _checked(columns), unknown
+        return _checked(columns), unknown, len(header.columns)
     labels = list(header.labels) or labels_in_text(header.text)
     prices = [label for label in labels if price_type_of(label)]
-    upper = [label for label in labels if not price_type_of(label) and (income_band(label) or measure_of(label))]
+    # The upper tier: measures, bands and columns not known, in order; the stub is none of them.
+    upper = [label for label in labels if not price_type_of(label) and not STUB.match(normalise(label))]
     bands = [label for label in upper if income_band(label)]
     if not bands:
         raise ParseError("the header names no income band ('under 2 G', '2-3 G', …)", header.line)
@@ -106,19 +108,24 @@ def columns_of(header: Header) -> tuple[list[Column], list[str]]:
                          "price types: Abonnementspris, Timepris)", header.line)
     per_band = len(prices) // len(bands)
     groups = iter(prices[i : i + per_band] for i in range(0, len(prices), per_band))
-    columns = []
+    columns, unknown, index = [], [], 0
     for label in upper:
         band = income_band(label)
         if band is None:
-            columns.append(Column(len(columns) + 1, len(columns), measure_of(label) or "", label))
+            if measure := measure_of(label):
+                columns.append(Column(len(columns) + 1, index, measure, label))
+            else:
+                unknown.append(label)
+            index += 1
             continue
         group = next(groups)
         types = [price_type_of(price) for price in group]
         if len(set(types)) != len(types):
             raise ParseError(f"price labels {group} under {label!r} are not distinct price types", header.line)
         for price, kind in zip(group, types):
-            columns.append(Column(len(columns) + 1, len(columns), PRICE, f"{label} / {price}", band, kind))
-    return _checked(columns), []
+            columns.append(Column(len(columns) + 1, index, PRICE, f"{label} / {price}", band, kind))
+            index += 1
+    return _checked(columns), unknown, index
 
 
 def _checked(columns: list[Column]) -> list[Column]:
@@ -230,7 +237,7 @@ class HomeCareFees:
         result.fact("year", year, title.line)
         if title.number:
             result.fact("table_number", title.number, title.line)
-        columns, unknown = columns_of(table.header)
+        columns, unknown, width = columns_of(table.header)
         result.fact("columns", len(columns), table.header.line)
         result.fact("price_columns", sum(column.measure == PRICE for column in columns), table.header.line)
         for label in unknown:
@@ -248,7 +255,7 @@ class HomeCareFees:
                     result.fact("section_heading", item.label, item.line)
                 continue
             counts[DISTRICT if in_districts else MUNICIPALITY] += 1
-            self._read_row(document, table, item, area_of(item.label, in_districts), year, columns, result)
+            self._read_row(document, table, item, area_of(item.label, in_districts), year, columns, width, result)
         result.fact("municipality_rows", counts[MUNICIPALITY])
         result.fact("district_rows", counts[DISTRICT])
         for note in table.notes:
@@ -261,11 +268,10 @@ class HomeCareFees:
 
     @staticmethod
     def _read_row(document: TableDocument, table: Table, row: Row, area: Area | str, year: int,
-                  columns: list[Column], result: ParseResult) -> None:
+                  columns: list[Column], width: int, result: ParseResult) -> None:
         if isinstance(area, str):
             result.reject(row.line, area, raw=row.raw)
             return
-        width = max(column.index for column in columns) + 1
         settled = settle(row.cells, row.tokens, width, plausible(columns, table.decimal), empty_cells=False)
         if settled.cells is None:
             result.reject(row.line, settled.reason or "unreadable", settled.describe(), raw=row.raw)

@@ -44,6 +44,8 @@ _PRICE_TYPES = {"abonnementspris": "subscription", "abonnement": "subscription",
                 "timepris": "hourly", "timesats": "hourly", "pris per time": "hourly", "hourly": "hourly"}
 _DISTRICT_LABEL = re.compile(r"^(?P<name>\S.*?)\s*\((?P<parent>[^()]*\S[^()]*)\)$")
 DISTRICT_SECTION = re.compile(r"^\s*bydel(?:er)?\s*:?\s*$", re.IGNORECASE)
+# The label over the row labels: not a value column.
+STUB = re.compile(r"^(?:kommune|municipality|region|område|area|fylke|county|bydel|sted)\b")
 COUNTRY_LABELS = ("hele landet", "heile landet", "landet", "i alt", "alle kommuner", "hele landet i alt")
 
 _G_AMOUNT = re.compile(

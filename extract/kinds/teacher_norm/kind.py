@@ -52,6 +52,8 @@ class Header:
     labels: dict[str, str]
     structure_date: date | None
     line: Line | None
+    unknown: tuple[str, ...] = ()  # labels of value columns the kind does not know: not read
+    width: int = 3  # value cells in a row, the unknown columns' included
 
 
 def label_list(table: Table) -> list[str]:
@@ -91,16 +93,36 @@ def heading_in_header(table: Table, reference: MunicipalityReference, on: date) 
     return None
 
 
+def _value_labels(table: Table) -> tuple[list[str], bool]:
+    """The labels of the value columns, and whether they stand one per cell (the
+    rendering placed or delimited them, as many as a row's values), so that a label
+    the kind does not know marks a column to read past."""
+    if table.header.columns:
+        return [column.text for column in table.header.columns], True
+    labels = [label for label in label_list(table) if label and classify_header(label) != NAME]
+    width = next((len(row.values) for row in table.rows), None)
+    return labels, bool(table.header.labels) and len(labels) == width
+
+
 def read_header(table: Table) -> Header:
     labels: dict[str, str] = {}
     positions: dict[str, int] = {}
-    for label in label_list(table):
+    stub = next((label for label in label_list(table) if classify_header(label) == NAME), None)
+    if stub is not None:
+        labels[NAME] = stub
+    value_labels, one_per_cell = _value_labels(table)
+    unknown: list[str] = []
+    for label in value_labels:
         column = classify_header(label)
         if column is None or column in labels:
+            if one_per_cell:
+                unknown.append(label)
+                positions[f"unknown {len(unknown)}"] = len(positions)
             continue
         labels[column] = label
-        if column != NAME:
-            positions[column] = len(positions)
+        positions[column] = len(positions)
+    width = len(positions)
+    positions = {column: index for column, index in positions.items() if column in VALUE_COLUMNS}
     missing = [column for column in VALUE_COLUMNS if column not in labels]
     if missing:
         raise ParseError(f"column header lacks {missing} (found {list(positions)})", table.header.line)
@@ -112,7 +134,7 @@ def read_header(table: Table) -> Header:
         raise ParseError("no period ('Høsten 2018') in the column header or above it", table.header.line)
     year = int(period["year"])
     return Header(period_code(period["term"], year), f"{period['term'].capitalize()} {year}", positions, labels,
-                  structure_date_of(labels.get(NAME, "")), table.header.line)
+                  structure_date_of(labels.get(NAME, "")), table.header.line, tuple(unknown), width)
 
 
 def find_table(document: TableDocument) -> Table | None:
@@ -191,6 +213,8 @@ class TeacherNorm:
         result.facts += document_facts(before)
         result.fact("period", header.period, header.line)
         result.fact("period_label", header.period_label, header.line)
+        for label in header.unknown:
+            result.fact("unknown_column", label or "(no label)", header.line)
         if norm := norm_of(header.labels[MISSING]):
             result.fact("norm_pupils_per_teacher", norm, header.line)
         structure_date = header.structure_date
@@ -245,10 +269,10 @@ class TeacherNorm:
         if not row.label:
             result.reject(row.line, "a value with no municipality name before it", raw=row.raw)
             return
-        width = len(header.positions)
+        width = header.width
         settled = settle(row.cells, row.tokens, width)
         if settled.cells is None:
-            result.reject(row.line, f"expected {width} values ({', '.join(header.positions)}), "
+            result.reject(row.line, f"expected {width} values ({', '.join([*header.positions, *header.unknown])}), "
                                     f"found {len(row.values)}", settled.describe(), raw=row.raw)
             return
         try:

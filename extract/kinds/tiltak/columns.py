@@ -24,26 +24,33 @@ from extract.tables.text import month_of
 class Columns:
     ytd: int  # index of the year-to-date average among the value cells
     months: tuple[date, ...]
+    month_at: tuple[int, ...]  # index of each month's cell among the value cells
+    unknown: tuple[str, ...] = ()  # labels of columns that are neither: read past, listed as facts
 
     @property
     def count(self) -> int:
-        return len(self.months) + 1
+        return len(self.months) + 1 + len(self.unknown)
+
+    def read(self) -> list[tuple[int, date | None]]:
+        """The cells read, by index among the value cells: each with its month, None for
+        the year-to-date average (the unknown columns' cells are not read)."""
+        return sorted([(self.ytd, None), *zip(self.month_at, self.months)], key=lambda pair: pair[0])
 
 
 def read_columns(labels: list[str], expected: list[date], line: Line | None) -> Columns:
-    """The header names the ytd column and the months; they must be the heading's months."""
+    """The header names the ytd column and the months; they must be the heading's months.
+    A column named otherwise (a change since last year, say) is not read."""
     labels = [label for label in labels if label]
     ytd = [i for i, label in enumerate(labels) if is_ytd_label(label)]
     if len(ytd) != 1:
         raise ParseError("the column header has no single 'Gjennomsnitt hittil i år' column", line)
-    names = [label for i, label in enumerate(labels) if i not in ytd]
-    unknown = [fold(name) for name in names if month_of(name) is None]
-    if unknown:
-        raise ParseError(f"the column header has columns that are not month names: {unknown}", line)
+    month_at = [i for i, label in enumerate(labels) if i not in ytd and month_of(label) is not None]
+    names = [labels[i] for i in month_at]
     if [month_of(name) for name in names] != [month.month for month in expected]:
         raise ParseError(f"the column header's months {[fold(n) for n in names]} are not the heading's range "
                          f"{expected[0]:%Y-%m}..{expected[-1]:%Y-%m}", line)
-    return Columns(ytd=ytd[0], months=tuple(expected))
+    unknown = tuple(label for i, label in enumerate(labels) if i not in ytd and i not in month_at)
+    return Columns(ytd=ytd[0], months=tuple(expected), month_at=tuple(month_at), unknown=unknown)
 
 
 def header_labels(table: Table) -> list[str]:
@@ -68,7 +75,7 @@ def ytd_agrees(columns: Columns, from_january: bool):
             return str(error)
         if not from_january or cells[columns.ytd].value is None:
             return None
-        months = [cell for i, cell in enumerate(cells) if i != columns.ytd]
+        months = [cells[i] for i in columns.month_at]
         known = sum(cell.value or Decimal(0) for cell in months)
         hidden = sum(cell.value is None for cell in months) * (SUPPRESSED_BELOW - 1)
         low, high = (known / len(months) + Decimal("0.5")) // 1, ((known + hidden) / len(months) + Decimal("0.5")) // 1

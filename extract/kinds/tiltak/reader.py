@@ -120,6 +120,9 @@ class Reader:
         self.segment, self.interrupted = None, None
         try:
             self.columns = read_columns(header_labels(fragment), self.months, fragment.header.line)
+            for label in self.columns.unknown:
+                if ("unknown_column", label) not in {(fact.name, fact.value) for fact in self.result.facts}:
+                    self.result.fact("unknown_column", label, fragment.header.line)
         except ParseError as error:
             self.result.reject(fragment.header.line, str(error))
             self.header_errors.append(error)
@@ -303,12 +306,14 @@ class Reader:
         if settled.cells is None:
             reason = settled.reason or ""
             if row.cells is not None:
-                reason = (f"expected {columns.count} values (ytd average and {len(columns.months)} months), "
+                unknown = f" and {len(columns.unknown)} not read" if columns.unknown else ""
+                reason = (f"expected {columns.count} values (ytd average and {len(columns.months)} months{unknown}), "
                           f"found {len([c for c in row.cells if clean(c)])}")
             self.result.reject(row.line, reason, settled.describe(), raw=row.raw)
             return
         try:
-            parsed = [parse_cell(value, SYMBOLS) for value in settled.cells]
+            read = columns.read()
+            parsed = [parse_cell(settled.cells[index], SYMBOLS) for index, _ in read]
         except CellError as error:
             self.result.reject(row.line, str(error), raw=row.raw)
             return
@@ -324,9 +329,7 @@ class Reader:
                                              f"(first on line {table.codes[key]})", raw=row.raw)
                 return
             table.codes[key] = row.line.number
-        month_of_cell: list[date | None] = list(columns.months)
-        month_of_cell.insert(columns.ytd, None)
-        for month, cell in zip(month_of_cell, parsed):
+        for (_, month), cell in zip(read, parsed):
             self.result.tables[TABLE].append({
                 "report_first_month": self.first,
                 "report_last_month": self.last,
