@@ -25,6 +25,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from extract.tables.text import DASHES
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 REFERENCE_DIR = PROJECT_ROOT / "seeds" / "reference"
 MUNICIPALITY_VERSIONS = "municipality_versions.csv"
@@ -37,7 +39,6 @@ AMBIGUOUS = "ambiguous"
 OTHER_COUNTY = "other_county"  # the name exists, but not in the county the document puts it in
 UNKNOWN_COUNTY = "unknown_county"  # the county name is not a county on the date
 
-_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
 # Letters NFKD does not decompose; folded so a name typed without Sami letters still matches.
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "đ": "d", "ŋ": "n", "ŧ": "t", "ʒ": "z", "ǯ": "z", "ß": "ss"})
 _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")  # SSB's '(Østfold)' after a duplicated name
@@ -56,7 +57,7 @@ def normalise_name(text: str) -> str:
     'Aurskog-Høland', 'aurskog høland', 'Våler (Østfold)' → 'aurskog høland', 'våler'."""
     text = unicodedata.normalize("NFC", text).casefold()
     text = _QUALIFIER.sub("", text)
-    text = re.sub(f"[{_DASHES}]", " ", text)
+    text = re.sub(f"[{DASHES}]", " ", text)
     text = " ".join(text.split())  # str.split() also splits on no-break spaces
     return _KOMMUNE.sub("", text)
 

@@ -28,6 +28,8 @@ LINEAGE_NAMES = frozenset(field.name for field in LINEAGE_FIELDS)
 # A column that says how a value was read (how many readings a row's tokens had),
 # not what the document says: two renderings of one table may differ in it.
 READING = {b"role": b"reading"}
+# The fact naming a header column the kind does not know: read past, never fatal.
+UNKNOWN_COLUMN = "unknown_column"
 
 # How sure `detect` must be before a document is taken as a kind.
 DETECTION_THRESHOLD = 0.5
@@ -85,6 +87,15 @@ class ParseResult:
 
     def fact(self, name: str, value: object, line: Line | None = None) -> None:
         self.facts.append(Fact(name, str(value), line))
+
+    def unknown_columns(self, labels: Iterable[str], line: Line | None) -> None:
+        """The columns the kind read past, each listed once however often its header repeats."""
+        listed = {fact.value for fact in self.facts if fact.name == UNKNOWN_COLUMN}
+        for label in labels:
+            label = label or "(no label)"
+            if label not in listed:
+                listed.add(label)
+                self.fact(UNKNOWN_COLUMN, label, line)
 
 
 class ParseError(Exception):

@@ -30,6 +30,11 @@ class Word:
     size: float = 0.0
 
     @property
+    def em(self) -> float:
+        """The word's font size, or its box's height where the reader gives no size."""
+        return self.size or (self.bottom - self.top)
+
+    @property
     def is_bold(self) -> bool:
         return "bold" in self.fontname.lower()
 

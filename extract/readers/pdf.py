@@ -41,7 +41,7 @@ def group_words_into_lines(words: list[Word]) -> list[list[Word]]:
     for word in sorted(words, key=lambda w: (round(w.bottom, 1), w.x0)):
         if rows:
             reference = rows[-1][0]
-            tolerance = max(reference.size or (reference.bottom - reference.top), 1.0) * BASELINE_TOLERANCE
+            tolerance = max(reference.em, 1.0) * BASELINE_TOLERANCE
             if abs(word.bottom - reference.bottom) <= tolerance:
                 rows[-1].append(word)
                 continue
@@ -55,17 +55,13 @@ def group_words_into_lines(words: list[Word]) -> list[list[Word]]:
     return [sorted(row, key=lambda w: w.x0) for row in rows if row]
 
 
-def _size(word: Word) -> float:
-    return word.size or (word.bottom - word.top)
-
-
 def _is_superscript_of(word: Word, line: list[Word]) -> bool:
     """`word` is a marker raised beside the words of `line`: clearly smaller, its
     baseline inside their letters' height, and next to one of them."""
     for other in line:
-        size = _size(other)
+        size = other.em
         if (
-            _size(word) < size * SUPERSCRIPT_SIZE
+            word.em < size * SUPERSCRIPT_SIZE
             and other.top <= word.bottom <= other.bottom - size * SUPERSCRIPT_RISE
             and word.x0 - size * 2 <= other.x1 and other.x0 <= word.x1 + size * 2
         ):

@@ -11,7 +11,7 @@ different precision).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -24,6 +24,7 @@ EN_DASH = "\u2013"
 SPACES = f" \t{NBSP}{NARROW_NBSP}{THIN_SPACE}{FIGURE_SPACE}"
 GROUP_SEPARATORS = f" {NBSP}{NARROW_NBSP}{THIN_SPACE}{FIGURE_SPACE}"
 SIGNS = f"-{MINUS}{EN_DASH}"
+DASH_CELLS = ("-", EN_DASH)  # a dash alone in a cell: SSB's nil, printed either way
 
 PUBLISHED = "published"
 EMPTY = "empty"
@@ -102,6 +103,15 @@ def clean(text: str) -> str:
 def is_blank(text: str) -> bool:
     """A cell of spaces only (of any kind): an empty cell."""
     return clean(text) == ""
+
+
+def filled_width(parts: Sequence[str]) -> int:
+    """How many parts a row or tier fills: up to its last part that is not blank (the
+    empty cells a rendering pads it with are not cells)."""
+    end = len(parts)
+    while end > 0 and is_blank(parts[end - 1]):
+        end -= 1
+    return end
 
 
 def _match(text: str, decimal: str) -> re.Match[str] | None:

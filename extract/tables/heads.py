@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from extract.readers.document import Line
 from extract.tables import geometry
+from extract.tables.cells import filled_width
 from extract.tables.lines import Cut
 from extract.tables.model import HeaderColumn, Note, TitleBlock
 from extract.tables.text import MONTHS, is_period_heading, join_wrapped, split_markers, split_source, squeeze
@@ -240,7 +241,7 @@ def columns_from_tiers(tiers: Sequence[Sequence[str]], width: int) -> tuple[Head
     below has labels there (a quarter over its measures); a column's own label is
     its lowest one. None when a tier is not aligned with the rows.
     """
-    if not tiers or _filled(tiers[-1]) != width or any(_filled(tier) > width for tier in tiers):
+    if not tiers or filled_width(tiers[-1]) != width or any(filled_width(tier) > width for tier in tiers):
         return None
     tiers = [list(tier[:width]) + [""] * (width - len(tier)) for tier in tiers]
     columns = []
@@ -259,13 +260,6 @@ def columns_from_tiers(tiers: Sequence[Sequence[str]], width: int) -> tuple[Head
         label, markers = split_markers(label)
         columns.append(HeaderColumn(index - 1, label, tuple(split_markers(g)[0] for g in groups), markers))
     return tuple(columns)
-
-
-def _filled(tier: Sequence[str]) -> int:
-    end = len(tier)
-    while end > 0 and not tier[end - 1]:
-        end -= 1
-    return end
 
 
 def header_text(lines: Sequence[Line]) -> str:

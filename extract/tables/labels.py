@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from extract.readers.document import Line
-from extract.tables.cells import clean, is_blank, looks_like_value
+from extract.tables.cells import DASH_CELLS, clean, is_blank, looks_like_value
 from extract.tables.model import Row, Section
 from extract.tables.text import join_wrapped, normalise, split_markers, squeeze
 
@@ -155,6 +155,6 @@ def reclaim_dashes(row: Row, symbols: Iterable[str]) -> Row:
     """A row of single-spaced tokens whose name ends with a dash ('5540 Gáivuotna -
     Kåfiord -', a parallel name cut short): where the kind's symbols have no dash, the
     dash cannot be a cell, so it is the name's."""
-    if row.cells is not None or not row.tokens or row.tokens[0] not in ("-", "\u2013") or row.tokens[0] in set(symbols):
+    if row.cells is not None or not row.tokens or row.tokens[0] not in DASH_CELLS or row.tokens[0] in set(symbols):
         return row
     return replace(row, label=f"{row.label} {row.tokens[0]}", tokens=row.tokens[1:])

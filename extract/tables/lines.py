@@ -14,7 +14,7 @@ from functools import cached_property
 
 from extract.readers.document import Line, Word
 from extract.tables import geometry
-from extract.tables.cells import GROUP_SEPARATORS, clean, is_blank, strip_markup
+from extract.tables.cells import DASH_CELLS, GROUP_SEPARATORS, clean, is_blank, strip_markup
 from extract.tables.labels import is_header_values, is_value_token, split_label
 from extract.tables.text import squeeze
 
@@ -118,9 +118,6 @@ class Cut:
         return not self.label and bool(self.filled) and all(is_value_token(value) for value in self.filled)
 
 
-DASHES = ("-", "\u2013")
-
-
 def cut(line: Line) -> Cut:
     """A line of a text rendering or a PDF, cut into its parts."""
     text = line.text
@@ -141,7 +138,7 @@ def cut(line: Line) -> Cut:
         return Cut(line, PIPES, tuple(cells), 1, bold=bold)
     tokens = tuple(token for token in strip_markup(text).split(" ") if token != "")
     end, indented = split_label(tokens)
-    if 0 < end == len(tokens) - 1 and tokens[end] in DASHES:
+    if 0 < end == len(tokens) - 1 and tokens[end] in DASH_CELLS:
         # A lone dash after a label ('1939 Storfjord - Omasvuotna -'): a parallel name
         # wrapped at its separator, for a row of single-spaced values needs two of them.
         end = len(tokens)

@@ -13,6 +13,7 @@ the kind settles them with its own arithmetic (`extract.tables.readings`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from extract.readers.document import Document, Line
@@ -256,6 +257,13 @@ class TableDocument:
         above = [p.text for p in self.paragraphs if p.line.number < start][-paragraphs:]
         heads = [item.line.text for item in self.furniture if item.reason != "rule line"][:4]
         return squeeze(" ".join([*above, table.title.text, *heads]))
+
+    def titled(self, title: re.Pattern[str]) -> Table | None:
+        """The first table (merged) whose title block names `title`, else the first whose
+        context does (a title printed above the table's paragraphs, or in a running head)."""
+        tables = self.merged()
+        return next((table for table in tables if title.search(normalise(table.title.text))), None) \
+            or next((table for table in tables if title.search(normalise(self.context(table)))), None)
 
     def following(self, table: Table) -> list[Table]:
         """The untitled tables right after `table` (merged), up to the next titled one."""

@@ -35,7 +35,7 @@ def baseline(line: Line) -> float:
 
 
 def _size(line: Line) -> float:
-    return max((word.size or (word.bottom - word.top)) for word in line.words)
+    return max(word.em for word in line.words)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from extract.readers.document import Document, Line
 from extract.tables import geometry
-from extract.tables.cells import clean, decimal_mark, is_blank, is_value
+from extract.tables.cells import clean, decimal_mark, filled_width, is_value
 from extract.tables.furniture import find_furniture
 from extract.tables.geometry import Column
 from extract.tables.heads import (
@@ -256,7 +256,7 @@ def _trim_head(head: list[Cut]) -> list[Cut]:
 
 def _explicit_table(index: int, head: list[Cut], members: list[Cut], layout: str) -> Table:
     rows = [item for item in members if item.is_row or item.is_value_only]
-    width = max(_filled_width(_explicit_cells(item)) + 1 for item in rows)
+    width = max(filled_width(_explicit_cells(item)) + 1 for item in rows)
     head = _trim_head(head)
     if layout != LINES:
         head, carried = _heading_above_rows(head, members)
@@ -268,7 +268,7 @@ def _explicit_table(index: int, head: list[Cut], members: list[Cut], layout: str
         tiers: list[list[str]] = []
     else:
         tiers = [[clean(part) for part in item.parts] for item in header_items]
-        width = max([width, *(_filled_width(tier) for tier in tiers)])
+        width = max([width, *(filled_width(tier) for tier in tiers)])
     header = _tiers_header(tuple(item.line for item in header_items), tiers, width, layout)
     body: list[Row | Section] = []
     for item in [*sections, *members]:
@@ -325,13 +325,6 @@ def _vertical_header(items: list[Cut], width: int) -> tuple[list[Cut], list[Cut]
     return [item for block in blocks[:width] for item in block], [item for block in blocks[width:] for item in block]
 
 
-def _filled_width(parts: Sequence[str]) -> int:
-    end = len(parts)
-    while end > 0 and is_blank(parts[end - 1]):
-        end -= 1
-    return end
-
-
 def _is_title_line(item: Cut) -> bool:
     """A table number and its title, or (where cells are delimited) one long cell: a title, not labels."""
     filled = [part for part in item.parts if part]
@@ -344,7 +337,7 @@ def _is_title_line(item: Cut) -> bool:
 def _tiers_header(lines: tuple[Line, ...], tiers: list[list[str]], width: int, layout: str) -> Header:
     labels = tuple(label for tier in tiers for label in tier if label)
     columns = columns_from_tiers(tiers, width) if tiers else None
-    if columns is None and len(tiers) == 1 and _filled_width(tiers[0]) == width - 1:
+    if columns is None and len(tiers) == 1 and filled_width(tiers[0]) == width - 1:
         columns = columns_from_tiers([["", *tiers[0]]], width)  # no cell over the row labels
     stub = next((tier[0] for tier in tiers if tier and tier[0]), None) if columns is not None else None
     if layout == LINES:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from extract.tables.cells import ANY_SYMBOL, GROUP_SEPARATORS, SIGNS, clean, is_blank
+from extract.tables.cells import ANY_SYMBOL, GROUP_SEPARATORS, SIGNS, clean, filled_width, is_blank
 
 _HEAD = re.compile(rf"^[{re.escape(SIGNS)}]?(?:[1-9]\d{{0,2}}|0)$")
 _HEAD_WITH_DECIMALS = re.compile(rf"^[{re.escape(SIGNS)}]?(?:[1-9]\d{{0,2}}|0)[,.]\d+$")
@@ -100,7 +100,7 @@ def settle(values: Sequence[str] | None, tokens: Sequence[str], count: int,
     row are missing values, not cells."""
     if values is not None:
         cells = tuple(values)
-        filled = max((i + 1 for i, cell in enumerate(cells) if not is_blank(cell)), default=0)
+        filled = filled_width(cells)
         if not (filled > count or len(cells) < count or (not empty_cells and filled < count)):
             return Settled(cells[:count], (cells[:count],))
         if not tokens or check is None or filled > count:

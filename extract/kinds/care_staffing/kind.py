@@ -49,9 +49,7 @@ class HeaderColumns:
 def find_table(document: TableDocument) -> Table | None:
     """The table whose title names man-years by education and municipality (in its
     title block, else in the text right above it or a running head)."""
-    tables = document.merged()
-    return next((table for table in tables if TITLE.search(normalise(table.title.text))), None) \
-        or next((table for table in tables if TITLE.search(normalise(document.context(table)))), None)
+    return document.titled(TITLE)
 
 
 def header_columns(table: Table) -> HeaderColumns:
@@ -146,8 +144,7 @@ class CareStaffing:
         if duplicates:
             raise ParseError(f"header labels give duplicate education types {duplicates}", table.header.line)
         result.fact("columns", len(columns), table.header.line)
-        for label in header.unknown:
-            result.fact("unknown_column", label, table.header.line)
+        result.unknown_columns(header.unknown, table.header.line)
         check = total_agrees(columns, table.decimal)
         body = body_and_continuations(document, table, result)
         for item in join_wrapped_labels(body, lambda label: parse_label(label).code is not None):

@@ -63,9 +63,7 @@ class Area:
 def find_table(document: TableDocument) -> Table | None:
     """The table titled with user payments for home services (in its title block,
     else in the text right above it or a running head)."""
-    tables = document.merged()
-    return next((table for table in tables if TITLE.search(normalise(table.title.text))), None) \
-        or next((table for table in tables if TITLE.search(normalise(document.context(table)))), None)
+    return document.titled(TITLE)
 
 
 def columns_of(header: Header) -> tuple[list[Column], list[str], int]:
@@ -240,8 +238,7 @@ class HomeCareFees:
         columns, unknown, width = columns_of(table.header)
         result.fact("columns", len(columns), table.header.line)
         result.fact("price_columns", sum(column.measure == PRICE for column in columns), table.header.line)
-        for label in unknown:
-            result.fact("unknown_column", label, table.header.line)
+        result.unknown_columns(unknown, table.header.line)
         # Every row of a section counts, whether it is read or not: dbt then checks that
         # rows + rejects account for the document, not the parser's success with itself.
         counts = {MUNICIPALITY: 0, DISTRICT: 0}

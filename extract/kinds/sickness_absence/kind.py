@@ -255,8 +255,7 @@ class SicknessAbsence:
             result.fact("sex", sex, block.line)
         result.fact("days_quarters", ", ".join(str(q) for q in header.days_quarters), table.header.line)
         result.fact("rate_quarters", ", ".join(str(q) for q in header.rate_quarters), table.header.line)
-        for label in header.unknown:
-            result.fact("unknown_column", label, table.header.line)
+        result.unknown_columns(header.unknown, table.header.line)
         for note in table.notes:
             result.fact("footnote" if note.kind == "footnote" else note.kind, note.text, note.line)
         return header

@@ -213,8 +213,7 @@ class TeacherNorm:
         result.facts += document_facts(before)
         result.fact("period", header.period, header.line)
         result.fact("period_label", header.period_label, header.line)
-        for label in header.unknown:
-            result.fact("unknown_column", label or "(no label)", header.line)
+        result.unknown_columns(header.unknown, header.line)
         if norm := norm_of(header.labels[MISSING]):
             result.fact("norm_pupils_per_teacher", norm, header.line)
         structure_date = header.structure_date

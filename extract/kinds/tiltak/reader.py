@@ -120,9 +120,7 @@ class Reader:
         self.segment, self.interrupted = None, None
         try:
             self.columns = read_columns(header_labels(fragment), self.months, fragment.header.line)
-            for label in self.columns.unknown:
-                if ("unknown_column", label) not in {(fact.name, fact.value) for fact in self.result.facts}:
-                    self.result.fact("unknown_column", label, fragment.header.line)
+            self.result.unknown_columns(self.columns.unknown, fragment.header.line)
         except ParseError as error:
             self.result.reject(fragment.header.line, str(error))
             self.header_errors.append(error)
