@@ -18,8 +18,8 @@ from extract.kinds.base import (
     ParseError,
     ParseResult,
     SchemaError,
-    account_for_rows,
     check_records,
+    parse_document,
     reading_columns,
 )
 from extract.readers import DocumentError, Line, NotADocument, read_document, sha256_of
@@ -192,8 +192,7 @@ def _extract_one(
     if document.encoding not in (None, "utf-8"):
         outcome.message = f"not UTF-8: read as {document.encoding}"
     try:
-        result = kind.parse(tables)
-        account_for_rows(tables, result, kind.kind)
+        result = parse_document(kind, tables)
         for table, rows in result.tables.items():
             check_records(table, rows, kind.schemas[table])
     except (ParseError, SchemaError) as error:

@@ -155,6 +155,18 @@ def account_for_rows(document: TableDocument, result: ParseResult, kind: str) ->
                               raw=row.raw)
 
 
+def parse_document(kind: DocumentKind, document: TableDocument) -> ParseResult:
+    """What `kind` reads from `document`, every row accounted for: an exact copy of a
+    row is taken out before the kind sees it and rejected naming both lines."""
+    readable, copies = document.without_repeated_rows()
+    result = kind.parse(readable)
+    for copy, first in copies:
+        result.reject(copy.line, f"an exact copy of line {first.line.number} (the same label and cells): "
+                                 f"read once, from line {first.line.number}", raw=copy.raw)
+    account_for_rows(document, result, kind.kind)
+    return result
+
+
 def schema(*fields: pa.Field) -> pa.Schema:
     """A table schema: the kind's own columns followed by the lineage columns."""
     return pa.schema([*fields, *LINEAGE_FIELDS])

@@ -265,6 +265,28 @@ class TableDocument:
         return next((table for table in tables if title.search(normalise(table.title.text))), None) \
             or next((table for table in tables if title.search(normalise(self.context(table)))), None)
 
+    def without_repeated_rows(self) -> tuple[TableDocument, list[tuple[Row, Row]]]:
+        """The document with each exact copy of a row (the same label and cells, in the
+        same table) taken out, and the copies with the rows they repeat: a pasted or
+        doubled line is read once, never counted twice."""
+        copies: list[tuple[Row, Row]] = []
+        tables = []
+        for table in self.tables:
+            first: dict[tuple[str, tuple[str, ...]], Row] = {}
+            body: list[Row | Section] = []
+            for item in table.body:
+                if isinstance(item, Row):
+                    key = (item.label, tuple(squeeze(value) for value in item.values))
+                    if key in first and any(value.strip() for value in item.values):
+                        copies.append((item, first[key]))
+                        continue
+                    first.setdefault(key, item)
+                body.append(item)
+            tables.append(replace(table, body=body) if len(body) != len(table.body) else table)
+        if not copies:
+            return self, []
+        return replace(self, tables=tables), copies
+
     def following(self, table: Table) -> list[Table]:
         """The untitled tables right after `table` (merged), up to the next titled one."""
         tables = self.merged()

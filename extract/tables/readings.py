@@ -102,7 +102,7 @@ def settle(values: Sequence[str] | None, tokens: Sequence[str], count: int,
         cells = tuple(values)
         filled = filled_width(cells)
         if not (filled > count or len(cells) < count or (not empty_cells and filled < count)):
-            return Settled(cells[:count], (cells[:count],))
+            return _checked(cells[:count], (cells[:count],), check)
         if not tokens or check is None or filled > count:
             # More cells than the header has columns: the header is in doubt, not the row.
             return Settled(None, (), f"expected {count} values (one per column of the header), found {filled}")
@@ -120,10 +120,19 @@ def settle(values: Sequence[str] | None, tokens: Sequence[str], count: int,
         return Settled(None, (), f"the values {' '.join(clean(t) or '·' for t in tokens)!r} cannot be read "
                                  f"as {count} values (one per column of the header)")
     if len(candidates) == 1:
-        return Settled(candidates[0], candidates)
+        return _checked(candidates[0], candidates, check)
     consistent = [reading for reading in candidates if check is None or check(reading) is None]
     if len(consistent) == 1:
         return Settled(consistent[0], candidates)
     why = "agree with the table's arithmetic" if check else "are possible"
     return Settled(None, candidates, f"{len(consistent) or 'none'} of {len(candidates)} readings of the values {why}; "
                                      "not guessing")
+
+
+def _checked(cells: Reading, candidates: tuple[Reading, ...], check: Callable[[Reading], str | None] | None) -> Settled:
+    """The row's only reading, unless its own arithmetic (a total printed on the row) fails:
+    then a cell of the row is damaged or misplaced, and the row is no reading at all."""
+    why = check(cells) if check is not None else None
+    if why:
+        return Settled(None, candidates, why)
+    return Settled(cells, candidates)

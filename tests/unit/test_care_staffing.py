@@ -66,7 +66,7 @@ def test_footnote_marker_glued_to_a_label_is_not_part_of_it():
 
 
 def test_thousands_separator_is_a_no_break_space_inside_a_number():
-    result = KIND.parse(tables_from_text(table(f"0301 Oslo 9{NB}393,23 1{NB}376,08 1,00 2,00 3,00 4,00")))
+    result = KIND.parse(tables_from_text(table(f"0301 Oslo 9{NB}393,23 1{NB}376,08 1,00 2,00 3,00 8{NB}011,15")))
     oslo = cells_by(result, "0301")
     assert oslo["total"]["man_years"] == Decimal("9393.23")
     assert oslo["psychiatric_nurses"]["man_years"] == Decimal("1376.08")
@@ -89,7 +89,7 @@ def test_trailing_empty_cell_at_the_end_of_a_line():
 
 
 def test_parallel_names_with_a_spaced_hyphen_stay_in_the_name():
-    result = KIND.parse(tables_from_text(table(f"2025 Deatnu - Tana 82,98 {NB} 1,75 14,55 0,80 16,00")))
+    result = KIND.parse(tables_from_text(table(f"2025 Deatnu - Tana 82,98 {NB} 1,75 14,55 0,80 65,88")))
     tana = cells_by(result, "2025")
     assert tana["total"]["area_name"] == "Deatnu - Tana"
     assert tana["total"]["man_years"] == Decimal("82.98")
@@ -97,10 +97,20 @@ def test_parallel_names_with_a_spaced_hyphen_stay_in_the_name():
 
 
 def test_country_row_is_kept_as_a_total_not_a_municipality():
-    result = KIND.parse(tables_from_text(table(f"The whole country 86{NB}369,86 972,20 1,00 2,00 3,00 4,00")))
+    result = KIND.parse(tables_from_text(table(f"The whole country 86{NB}369,86 972,20 1,00 2,00 3,00 85{NB}391,66")))
     [country] = [r for r in result.tables["man_years"] if r["education_type"] == "total"]
     assert country["area_level"] == "country"
     assert country["municipality_code"] is None
+
+
+def test_a_row_whose_total_is_not_its_types_sum_is_rejected_even_with_one_reading():
+    # A damaged cell leaves a reading that is the only one (every value has its
+    # decimals); the row's own total proves it wrong.
+    text = table("0101 Halden 10,00 1,00 2,00 3,00 4,00 9,00")
+    result = KIND.parse(tables_from_text(text))
+    assert cells_by(result, "0101") == {}
+    [reject] = result.rejects
+    assert reject.line.number == 7 and "not the sum of the types" in reject.reason
 
 
 def test_a_row_with_a_missing_number_is_rejected_with_its_line_not_misread():

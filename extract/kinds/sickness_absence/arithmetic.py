@@ -234,9 +234,11 @@ def sum_bounds(municipalities: list[Candidates], widened: bool = False) -> tuple
     # Derived (last-year) days are a difference of two rounded figures.
     rounding = (2 * ROUNDING_PER_FIGURE, 2 * ROUNDING_PER_FIGURE, ROUNDING_PER_FIGURE, ROUNDING_PER_FIGURE)
     for c in municipalities:
-        readings = c.surviving() or c.readings
+        readings = c.surviving()
         if not readings:
-            high = [math.inf] * 4
+            # A row with no reading left (damaged, rejected) is a municipality
+            # whose days are unknown: bounded like a cell not published.
+            unpublished = [count + 1 for count in unpublished]
             continue
         for index, values in enumerate(zip(*(quarter_days(r) for r in readings))):
             known = [max(d, 0) for d in values if d is not None]

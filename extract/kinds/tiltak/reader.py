@@ -303,7 +303,7 @@ class Reader:
                          empty_cells=False)
         if settled.cells is None:
             reason = settled.reason or ""
-            if row.cells is not None:
+            if row.cells is not None and not settled.candidates:
                 unknown = f" and {len(columns.unknown)} not read" if columns.unknown else ""
                 reason = (f"expected {columns.count} values (ytd average and {len(columns.months)} months{unknown}), "
                           f"found {len([c for c in row.cells if clean(c)])}")
