@@ -30,6 +30,7 @@ REJECTS_SCHEMA = pa.schema(
         pa.field("raw_line", pa.string()),
         pa.field("reason", pa.string(), nullable=False),
         pa.field("candidates", pa.string()),
+        pa.field("duplicate_of_line", pa.int32()),
     ]
 )
 FACTS_SCHEMA = pa.schema(

@@ -239,7 +239,7 @@ def _write_document(out_dir: Path, kind: DocumentKind, document: TableDocument, 
     rejects = [
         {"source_file": document.name, "source_sha256": document.sha256, "kind": kind.kind,
          "source_page": reject.line.page, "source_line": reject.line.number, "raw_line": reject.raw or reject.line.text,
-         "reason": reject.reason, "candidates": reject.candidates}
+         "reason": reject.reason, "candidates": reject.candidates, "duplicate_of_line": reject.duplicate_of}
         for reject in result.rejects
     ]
     if failure is not None:
@@ -247,7 +247,7 @@ def _write_document(out_dir: Path, kind: DocumentKind, document: TableDocument, 
         rejects.append({"source_file": document.name, "source_sha256": document.sha256, "kind": kind.kind,
                         "source_page": line.page if line else None, "source_line": line.number if line else None,
                         "raw_line": line.text if line else None, "reason": f"document not parsed: {reason}",
-                        "candidates": None})
+                        "candidates": None, "duplicate_of_line": None})
     store.write_rows(rejects, store.REJECTS_SCHEMA, store.table_dir(out_dir, store.EXTRACTION, "rejects") / file_name)
     facts = [
         {"source_file": document.name, "source_sha256": document.sha256, "kind": kind.kind, "fact": fact.name,

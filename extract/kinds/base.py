@@ -59,6 +59,7 @@ class Reject:
     reason: str
     candidates: str | None = None  # the readings considered, where there were several
     raw: str | None = None  # the row's text, where it took more than its first line
+    duplicate_of: int | None = None  # the line this row is an exact copy of
 
 
 @dataclass(frozen=True)
@@ -82,8 +83,9 @@ class ParseResult:
     def rows(self) -> int:
         return sum(len(rows) for rows in self.tables.values())
 
-    def reject(self, line: Line, reason: str, candidates: str | None = None, raw: str | None = None) -> None:
-        self.rejects.append(Reject(line, reason, candidates, raw))
+    def reject(self, line: Line, reason: str, candidates: str | None = None, raw: str | None = None,
+               duplicate_of: int | None = None) -> None:
+        self.rejects.append(Reject(line, reason, candidates, raw, duplicate_of))
 
     def fact(self, name: str, value: object, line: Line | None = None) -> None:
         self.facts.append(Fact(name, str(value), line))
@@ -162,7 +164,8 @@ def parse_document(kind: DocumentKind, document: TableDocument) -> ParseResult:
     result = kind.parse(readable)
     for copy, first in copies:
         result.reject(copy.line, f"an exact copy of line {first.line.number} (the same label and cells): "
-                                 f"read once, from line {first.line.number}", raw=copy.raw)
+                                 f"read once, from line {first.line.number}", raw=copy.raw,
+                      duplicate_of=first.line.number)
     account_for_rows(document, result, kind.kind)
     return result
 

@@ -170,6 +170,21 @@ def looks_like_value(text: str) -> bool:
         and not any(sum(ch.isalpha() for ch in part) >= 2 for part in cleaned.split()[1:])
 
 
+# Letters a scan or a font reads for digits ('O' for 0, 'l' and 'I' for 1, 'S' for 5, 'B' for 8).
+_DIGIT_LOOKALIKES = frozenset("OolIiSsBZ")
+
+
+def looks_like_misread_number(text: str) -> bool:
+    """A cell that is a number with a digit read as a letter ('l0', '1O5', 'S'): in a
+    row of numbers it is a damaged value, to be rejected, not a header word."""
+    cleaned = clean(text).replace(" ", "")
+    if not cleaned or len(cleaned) > 12 or not any(ch in _DIGIT_LOOKALIKES for ch in cleaned):
+        return False
+    if not all(ch.isdigit() or ch in _DIGIT_LOOKALIKES or ch in ",." for ch in cleaned):
+        return False
+    return any(ch.isdigit() for ch in cleaned) or len(cleaned) == 1
+
+
 def decimal_mark(cells: Iterable[str]) -> str:
     """The decimal mark of a table's cells: a point only where some cell proves it
     ('534.95', '0.5') and none writes a decimal comma."""

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from extract.readers.document import Line, Word
 from extract.tables import geometry
-from extract.tables.cells import DASH_CELLS, GROUP_SEPARATORS, clean, is_blank, strip_markup
+from extract.tables.cells import DASH_CELLS, GROUP_SEPARATORS, clean, is_blank, looks_like_misread_number, strip_markup
 from extract.tables.labels import is_header_values, is_value_token, split_label
 from extract.tables.text import squeeze
 
@@ -101,7 +101,9 @@ class Cut:
             return False
         if self.layout in EXPLICIT:
             readable = sum(is_value_token(value) for value in self.filled)
-            return is_value_token(self.filled[-1]) and readable * 5 >= len(self.filled) * 3
+            last = self.filled[-1]
+            ends_in_value = is_value_token(last) or (readable > 1 and looks_like_misread_number(last))
+            return ends_in_value and readable * 5 >= len(self.filled) * 3
         if len(self.filled) < 2 or is_header_values(self.filled):
             return False
         # A header line ending in a period label ('… Quarter 3 2002') is no row.

@@ -7,10 +7,14 @@
     components but no total, or several totals. NULL components (suppressed, empty,
     missing) add nothing: a table with them tests with a bound instead
     (`sums_within_suppression_bounds`).
+
+    With `rejects` (see `partition_sums_sql`), a document with rejected lines only
+    fails where its components exceed the total: the shortfall is the value of
+    the rejected rows (listed in `audit_total_gaps`).
 -#}
-{% macro sums_match_total_sql(relation, column_name, partition_by, component_filter, total_filter, tolerance=0) %}
+{% macro sums_match_total_sql(relation, column_name, partition_by, component_filter, total_filter, tolerance=0, rejects=none) %}
     with compared as (
-        {{ partition_sums_sql(relation, column_name, partition_by, component_filter, total_filter) }}
+        {{ partition_sums_sql(relation, column_name, partition_by, component_filter, total_filter, rejects=rejects) }}
     )
 
     select
@@ -19,9 +23,10 @@
     from compared
     where
         {{ partition_sums_incomplete() }}
-        or abs(component_sum - published_total) > {{ tolerance }}
+        or (rejected_lines = 0 and abs(component_sum - published_total) > {{ tolerance }})
+        or (rejected_lines > 0 and component_sum - published_total > {{ tolerance }})
 {% endmacro %}
 
-{% test sums_match_total(model, column_name, partition_by, component_filter, total_filter, tolerance=0) %}
-    {{ sums_match_total_sql(model, column_name, partition_by, component_filter, total_filter, tolerance) }}
+{% test sums_match_total(model, column_name, partition_by, component_filter, total_filter, tolerance=0, rejects=none) %}
+    {{ sums_match_total_sql(model, column_name, partition_by, component_filter, total_filter, tolerance, rejects) }}
 {% endtest %}

@@ -8,10 +8,13 @@
     matching `total_filter`) must then satisfy S <= T <= S + n * max_suppressed_value,
     which is exact equality where nothing is suppressed. A partition also fails
     when its total is missing or suppressed, or it has a total but no components.
+
+    With `rejects` (see `partition_sums_sql`), a document with rejected lines has
+    no upper bound: its rejected rows may hold any part of the total.
 -#}
-{% macro sums_within_suppression_bounds_sql(relation, column_name, partition_by, component_filter, total_filter, suppressed_filter, max_suppressed_value) %}
+{% macro sums_within_suppression_bounds_sql(relation, column_name, partition_by, component_filter, total_filter, suppressed_filter, max_suppressed_value, rejects=none) %}
     with compared as (
-        {{ partition_sums_sql(relation, column_name, partition_by, component_filter, total_filter, suppressed_filter) }}
+        {{ partition_sums_sql(relation, column_name, partition_by, component_filter, total_filter, suppressed_filter, rejects) }}
     )
 
     select
@@ -21,9 +24,9 @@
     where
         {{ partition_sums_incomplete() }}
         or published_total < component_sum
-        or published_total > component_sum + suppressed_cells * {{ max_suppressed_value }}
+        or (rejected_lines = 0 and published_total > component_sum + suppressed_cells * {{ max_suppressed_value }})
 {% endmacro %}
 
-{% test sums_within_suppression_bounds(model, column_name, partition_by, component_filter, total_filter, suppressed_filter, max_suppressed_value) %}
-    {{ sums_within_suppression_bounds_sql(model, column_name, partition_by, component_filter, total_filter, suppressed_filter, max_suppressed_value) }}
+{% test sums_within_suppression_bounds(model, column_name, partition_by, component_filter, total_filter, suppressed_filter, max_suppressed_value, rejects=none) %}
+    {{ sums_within_suppression_bounds_sql(model, column_name, partition_by, component_filter, total_filter, suppressed_filter, max_suppressed_value, rejects) }}
 {% endtest %}

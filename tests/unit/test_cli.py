@@ -50,9 +50,10 @@ def test_a_failed_build_leaves_the_previous_warehouse_intact(inbox, tmp_path, ca
     marts = tmp_path / "wh" / "x_marts" / "fct_care_staffing_annual.parquet"
     marts_before = marts.read_bytes()
 
-    # A number that still parses but breaks the published row total: the dbt test fails.
+    # Numbers that still parse and keep their row's arithmetic but break the column
+    # totals the table prints: the dbt test fails.
     document = inbox / "staffing.txt"
-    document.write_text(document.read_text(encoding="utf-8").replace("0104 Moss 543,06", "0104 Moss 553,06"),
+    document.write_text(document.read_text(encoding="utf-8").replace("0104 Moss 543,06 4,00", "0104 Moss 553,06 14,00"),
                         encoding="utf-8")
     (inbox / "notes.txt").unlink()
     document.rename(inbox / "staffing_v2.txt")

@@ -79,7 +79,7 @@ def county_report(first: int = 1, last: int = 4, year: int = 2026) -> str:
     oslo = [900 + i for i in range(n)]
     rogaland = [500 + 2 * i for i in range(n)]
     svalbard = [None] * n
-    total = [a + b + 2 for a, b in zip(oslo, rogaland)]
+    total = [a + b + 4 for a, b in zip(oslo, rogaland)]
     at_total = [10] * n
     parts = [
         fragment(first, last, year, "I alt", [a + b for a, b in zip(total, at_total)],
@@ -88,10 +88,10 @@ def county_report(first: int = 1, last: int = 4, year: int = 2026) -> str:
                  [row("03 Oslo - Oslove", oslo)]),
         fragment(first, last, year, "I alt arbeidsforberede dende trening", total,
                  [row("11 Rogaland", rogaland), row("97 Svalbard og øvrige områder", svalbard),
-                  row("Ukjent", [2] * n, ytd=2)]),
+                  row("Ukjent", [4] * n, ytd=4)]),
         fragment(first, last, year, "I alt arbeidsforberedende trening", total,
                  [row("0301 Oslo - Oslove", oslo), row("1103 Stavanger", rogaland),
-                  row("2100 Svalbard", svalbard), row("Ukjent", [2] * n, ytd=2)]),
+                  row("2100 Svalbard", svalbard), row("Ukjent", [4] * n, ytd=4)]),
     ]
     return "Innledning uten tall.\n\n" + "\n".join(parts)
 
@@ -220,10 +220,10 @@ def test_ukjent_gets_the_code_of_its_table():
     result = parse(county_report())
     assert {r["source_name"] for r in rows_of(result, code="99")} == {"Ukjent"}
     assert {r["source_name"] for r in rows_of(result, code="9999")} == {"Ukjent"}
-    assert value(result, code="9999", measure="month", month=date(2026, 3, 1)) == 2
+    assert value(result, code="9999", measure="month", month=date(2026, 3, 1)) == 4
     text = fragment(1, 1, 2026, "I alt arbeidstrening", [20],
-                    [row("Afrika", [10]), row("Europa", [8]), row("Ukjent", [2])])
-    assert value(parse(text), code="ukjent", measure="month") == 2
+                    [row("Afrika", [10]), row("Europa", [6]), row("Ukjent", [4])])
+    assert value(parse(text), code="ukjent", measure="month") == 4
 
 
 def test_ukjent_first_on_a_page_continues_the_table_above():
@@ -539,3 +539,12 @@ def test_overlapping_reports_the_newer_figure_wins_and_disagreements_are_listed(
         ("1103", date(2026, 3, 1), 173, 174, "feb_may.txt", False),
     ]
     assert sorted(audit) == sorted(expected)
+
+
+def test_a_published_figure_below_four_is_damage_not_a_value():
+    # NAV prints 1–3 as '*': a '3' is a '*' misread (or a typo), never a count to publish.
+    text = fragment(1, 1, 2026, "I alt arbeidstrening", [30], [row("03 Oslo - Oslove", [27]), row("Ukjent", [3])])
+    result = parse(text)
+    assert [r.line.text.split()[0] for r in result.rejects] == ["Ukjent"]
+    assert "'*'" in result.rejects[0].reason
+    assert value(result, code="03", measure="month") == 27

@@ -19,6 +19,7 @@ from extract.kinds.tiltak.semantics import (
     CATEGORICAL,
     MEASURES,
     MUNICIPALITY,
+    SUPPRESSED_BELOW,
     SYMBOLS,
     TABLE,
     TARGET_GROUP,
@@ -316,6 +317,12 @@ class Reader:
             self.result.reject(row.line, str(error), raw=row.raw)
             return
         bad = [cell.raw for cell in parsed if cell.is_published and cell.value != cell.value.to_integral_value()]
+        below = [cell.raw for cell in parsed if cell.is_published and cell.value < SUPPRESSED_BELOW]
+        if below:
+            # NAV prints every figure below 4 as '*': a published one is damage (a '*' read as '0').
+            self.result.reject(row.line, f"published figures below {SUPPRESSED_BELOW} ({', '.join(below)}), which NAV "
+                                         "prints as '*'", raw=row.raw)
+            return
         if bad or any(cell.status == "empty" for cell in parsed):
             self.result.reject(row.line, f"participants must be whole numbers or '*', found {bad or 'an empty cell'}",
                                raw=row.raw)

@@ -10,5 +10,6 @@ select
     source_line,
     raw_line,
     reason,
-    candidates
+    candidates,
+    duplicate_of_line
 from rejects

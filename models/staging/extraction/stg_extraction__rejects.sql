@@ -11,7 +11,8 @@ renamed as (
         cast(source_line as integer) as source_line,
         raw_line,
         reason,
-        candidates
+        candidates,
+        cast(duplicate_of_line as integer) as duplicate_of_line
     from source
 )
 
