@@ -46,14 +46,23 @@ shared as (
 ),
 
 flagged as (
-    select 'sums_match_total' as macro, source_sha256 from matched
+    select
+        'sums_match_total' as test_macro,
+        source_sha256
+    from matched
     union all
-    select 'sums_within_suppression_bounds', source_sha256 from bounded
+    select
+        'sums_within_suppression_bounds' as test_macro,
+        source_sha256
+    from bounded
     union all
-    select 'sum_within_share_of_total', source_sha256 from shared
+    select
+        'sum_within_share_of_total' as test_macro,
+        source_sha256
+    from shared
 ),
 
-expected (macro, source_sha256) as (
+expected (test_macro, source_sha256) as (
     values
     ('sums_match_total', 'over_total'),
     ('sums_match_total', 'no_rejects_gap'),
@@ -67,7 +76,7 @@ expected (macro, source_sha256) as (
 ),
 
 mismatches as (
-    {{ rows_differ('flagged', 'expected', ['macro', 'source_sha256']) }}
+    {{ rows_differ('flagged', 'expected', ['test_macro', 'source_sha256']) }}
 )
 
 select * from mismatches
