@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from pathlib import Path
 
+from extract import parquet_store as store
 from extract import pipeline
-from extract.warehouse import PROJECT_DIR, BuildReport, build_warehouse, default_paths
+from extract.run_lock import RunLock, WarehouseBusy
+from extract.warehouse import PROJECT_DIR, BuildReport, build_publishing_what_passes, default_paths
 
 DEFAULT_DOCUMENTS = PROJECT_DIR / "documents"
 DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "kommunedata.duckdb"
@@ -28,7 +31,8 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                              help=f"documents or folders of documents (default: {DEFAULT_DOCUMENTS})")
         command.add_argument("--strict", action="store_true",
-                             help="a document of unknown kind or a rejected line is an error")
+                             help="a document of unknown kind or a rejected line is an error, and a failing "
+                                  "test publishes nothing (instead of quarantining the documents it names)")
 
     def add_warehouse(command: argparse.ArgumentParser) -> None:
         command.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE, metavar="FILE",
@@ -38,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument("--extracted-dir", type=Path, metavar="DIR",
                              help="folder of extracted Parquet (default: <warehouse stem>_extracted beside the file)")
         command.add_argument("--target", help="dbt target from profiles.yml (default: local)")
+        command.add_argument("--no-wait", action="store_true",
+                             help="if another run is building this warehouse, fail at once instead of waiting")
 
     run = commands.add_parser("run", help="extract the documents, then build the warehouse")
     add_documents(run)
@@ -73,25 +79,51 @@ def _main(args: argparse.Namespace) -> int:
     if problem:
         print(f"error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    if args.command == "build":
-        if not extracted_dir.exists():
-            print(f"error: no extracted documents in {extracted_dir}; run `kommunedata extract` first", file=sys.stderr)
-            return EXIT_FAILED
-        return _build(extracted_dir, args.warehouse, parquet_dir, args.target)
-    status, report = _extract(args.paths, extracted_dir, args.strict)
+    if args.command == "build" and not extracted_dir.exists():
+        print(f"error: no extracted documents in {extracted_dir}; run `kommunedata extract` first", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        with RunLock(args.warehouse, wait=not args.no_wait):
+            return _staged_run(args, extracted_dir, parquet_dir)
+    except WarehouseBusy as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _staged_run(args: argparse.Namespace, extracted_dir: Path, parquet_dir: Path) -> int:
+    """Extract into and build from this run's own copy of the extraction folder, put in
+    its place only with the warehouse built from it: the two always agree."""
+    staging = extracted_dir.with_name(f".{extracted_dir.name}.{os.getpid()}")
+    store.staged_copy(extracted_dir, staging)
+    try:
+        status = EXIT_OK
+        if args.command == "run":
+            status, report = _extract(args.paths, staging, args.strict, shown_as=extracted_dir)
+            problem = _not_buildable(status, report, args)
+            if problem:
+                print(f"warehouse not built: {problem}. The previous warehouse is unchanged.", file=sys.stderr)
+                return status or EXIT_FAILED
+        build = _build(staging, args.warehouse, parquet_dir, args.target, getattr(args, "strict", False))
+        if build.succeeded:
+            store.swap_folder(staging, extracted_dir)
+        return max(status, EXIT_OK if build.succeeded and not build.quarantined else EXIT_FAILED)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _not_buildable(status: int, report: pipeline.ExtractionReport | None, args: argparse.Namespace) -> str | None:
     readable = report is not None and report.with_status(pipeline.EXTRACTED, pipeline.UNCHANGED)
     failed = report is not None and report.with_status(pipeline.FAILED)
-    if status == EXIT_USAGE or not readable or (args.strict and status) or (failed and not args.keep_going):
-        if report is not None and not readable:
-            reason = "no document could be read"
-        elif failed and not args.keep_going:
-            reason = (f"{len(failed)} document(s) could not be read (above); "
-                      "fix them, leave them out, or use --keep-going to build from the others")
-        else:
-            reason = "--strict found the problems above"
-        print(f"warehouse not built: {reason}. The previous warehouse is unchanged.", file=sys.stderr)
-        return status or EXIT_FAILED
-    return max(status, _build(extracted_dir, args.warehouse, parquet_dir, args.target))
+    if status == EXIT_USAGE:
+        return "the documents were not found"
+    if not readable:
+        return "no document could be read"
+    if failed and not args.keep_going:
+        return (f"{len(failed)} document(s) could not be read (above); "
+                "fix them, leave them out, or use --keep-going to build from the others")
+    if args.strict and status:
+        return "--strict found the problems above"
+    return None
 
 
 def _unusable_output(warehouse: Path, parquet_dir: Path) -> str | None:
@@ -109,14 +141,16 @@ def _unusable_output(warehouse: Path, parquet_dir: Path) -> str | None:
     return None
 
 
-def _extract(paths: list[Path], out: Path, strict: bool) -> tuple[int, pipeline.ExtractionReport | None]:
-    """Extract and print the documents' summary; returns the exit status so far and the report."""
+def _extract(paths: list[Path], out: Path, strict: bool,
+             shown_as: Path | None = None) -> tuple[int, pipeline.ExtractionReport | None]:
+    """Extract and print the documents' summary (naming the folder as `shown_as`, where
+    `out` is a run's staging copy); returns the exit status so far and the report."""
     try:
         report = pipeline.extract_documents(paths or [DEFAULT_DOCUMENTS], out)
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE, None
-    _print_documents(report)
+    _print_documents(report, shown_as or out)
     if not report.documents:
         print("error: no documents found", file=sys.stderr)
         return EXIT_FAILED, report
@@ -127,7 +161,7 @@ def _extract(paths: list[Path], out: Path, strict: bool) -> tuple[int, pipeline.
     return (EXIT_FAILED if failed or strict_problem else EXIT_OK), report
 
 
-def _print_documents(report: pipeline.ExtractionReport) -> None:
+def _print_documents(report: pipeline.ExtractionReport, out: Path) -> None:
     print(f"Documents ({len(report.documents)}):")
     width = max((len(doc.name) for doc in report.documents), default=10)
     for doc in report.documents:
@@ -139,7 +173,7 @@ def _print_documents(report: pipeline.ExtractionReport) -> None:
     if report.total_rejects:
         rejects = report.rejects()
         print(f"Rejected lines ({report.total_rejects}; all in audit_extraction_rejects and "
-              f"{report.out_dir / 'extraction' / 'rejects'}):")
+              f"{out / 'extraction' / 'rejects'}):")
         for reject in rejects[:MAX_REJECTS_SHOWN]:
             where = reject["source_file"]
             if reject["source_line"]:
@@ -149,11 +183,11 @@ def _print_documents(report: pipeline.ExtractionReport) -> None:
             print(f"  … and {len(rejects) - MAX_REJECTS_SHOWN} more")
 
 
-def _build(extracted_dir: Path, warehouse: Path, parquet_dir: Path, target: str | None) -> int:
+def _build(extracted_dir: Path, warehouse: Path, parquet_dir: Path, target: str | None, strict: bool) -> BuildReport:
     print("Building the warehouse with dbt …", flush=True)
-    report = build_warehouse(extracted_dir, warehouse, parquet_dir, target)
+    report = build_publishing_what_passes(extracted_dir, warehouse, parquet_dir, target, strict)
     _print_build(report)
-    return EXIT_OK if report.succeeded else EXIT_FAILED
+    return report
 
 
 def _print_build(report: BuildReport) -> None:
@@ -169,7 +203,15 @@ def _print_build(report: BuildReport) -> None:
         print(f"  warned: {warning}")
     for problem in report.problems:
         print(f"  {problem}")
+    if report.quarantined:
+        print(f"Quarantined ({len(report.quarantined)}; their rows failed the tests below and were left out, "
+              "see audit_documents):")
+        for name, reason in report.quarantined.items():
+            print(f"  {name}: " + reason.replace("\n", "\n  "))
     if report.published:
+        published = report.published_documents
+        print(f"Published {published} document(s)" + (f"; quarantined {len(report.quarantined)}: "
+              + ", ".join(report.quarantined) if report.quarantined else "") + ".")
         print(f"Warehouse: {report.warehouse}")
         print(f"Parquet marts: {report.parquet_dir}")
     elif report.succeeded:

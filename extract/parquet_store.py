@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -118,3 +119,34 @@ def read_manifest(out_dir: Path) -> list[dict[str, Any]]:
     if rows and not set(MANIFEST_SCHEMA.names) <= set(rows[0]):
         return []  # written by an older version: extract again
     return rows
+
+
+def staged_copy(out_dir: Path, staging: Path) -> None:
+    """A copy of the folder for one run to write into, its files hard links where the
+    file system allows: every write replaces a file (`write_table_atomically`), so the
+    original's files are never changed through a link."""
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    if not out_dir.exists():
+        return
+    for path in out_dir.rglob("*"):
+        target = staging / path.relative_to(out_dir)
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, target)
+        except OSError:
+            shutil.copy2(path, target)
+
+
+def swap_folder(building: Path, target: Path) -> None:
+    """Put `building` in place of `target`: two renames, the old one removed after."""
+    previous = target.with_name(f".{target.name}.previous.{os.getpid()}")
+    shutil.rmtree(previous, ignore_errors=True)
+    if target.exists():
+        os.replace(target, previous)
+    os.replace(building, target)
+    shutil.rmtree(previous, ignore_errors=True)
+

@@ -30,6 +30,7 @@ UNCHANGED = "unchanged"  # same file, hash and parser version as last run: not p
 UNKNOWN = "unknown"  # no kind is sure of it: skipped
 FAILED = "failed"  # unreadable, or its kind's parser could not start
 DUPLICATE = "duplicate"  # same bytes, or the same rows, as another document of this run
+QUARANTINED = "quarantined"  # read, but its rows failed an error-severity test: left out of the build
 
 
 @dataclass
@@ -257,3 +258,16 @@ def _write_document(out_dir: Path, kind: DocumentKind, document: TableDocument, 
     ]
     target = store.table_dir(out_dir, store.EXTRACTION, "document_facts") / file_name
     store.write_rows(facts, store.FACTS_SCHEMA, target)
+
+
+def quarantine(out_dir: Path, reasons: dict[str, str]) -> None:
+    """Take documents (by sha256) out of an extraction folder's tables, keeping them in
+    its manifest as quarantined with the reason: a build from it publishes the rest."""
+    for sha256 in reasons:
+        for path in store.document_files(out_dir, sha256):
+            path.unlink()
+    rows = store.read_manifest(out_dir)
+    for row in rows:
+        if row["source_sha256"] in reasons and row["status"] in (EXTRACTED, UNCHANGED):
+            row["status"], row["message"] = QUARANTINED, reasons[row["source_sha256"]]
+    store.write_rows(rows, store.MANIFEST_SCHEMA, store.manifest_path(out_dir))

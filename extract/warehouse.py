@@ -18,9 +18,27 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract import parquet_store as store
+from extract import pipeline
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+# Leaving documents out can bring out failures they hid (a check across documents, a
+# test skipped after its model failed): build again a few times, not forever.
+MAX_QUARANTINE_ROUNDS = 3
 MARTS_SCHEMA = "main"
 TEST_STATUSES = ("pass", "warn", "fail", "error", "skipped")
+
+
+@dataclass(frozen=True)
+class FailingTest:
+    """An error-severity test that failed, with the documents its failing rows name."""
+
+    name: str
+    first_rows: str  # its first failing rows, one per line, for people
+    documents: frozenset[str] | None  # source_sha256 of every failing row; None when the rows name none
+
+    def describe(self) -> str:
+        return f"test {self.name} failed:\n{self.first_rows}"
 
 
 @dataclass
@@ -35,6 +53,23 @@ class BuildReport:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     log_path: Path | None = None
+    failing_tests: list[FailingTest] = field(default_factory=list)
+    quarantined: dict[str, str] = field(default_factory=dict)  # source file → why, for documents left out
+    published_documents: int = 0
+    # Failures no document is to blame for: a model that did not build, a test that
+    # could not run, or whose failing rows name no document (the municipality dimension, a seed).
+    blocking: bool = False
+
+    def documents_to_blame(self) -> dict[str, list[FailingTest]]:
+        """The documents whose rows made tests fail, with those tests; empty when a
+        failure names no document, since leaving documents out cannot mend it."""
+        if self.blocking or self.succeeded:
+            return {}
+        blamed: dict[str, list[FailingTest]] = {}
+        for test in self.failing_tests:
+            for sha256 in test.documents or ():
+                blamed.setdefault(sha256, []).append(test)
+        return blamed
 
 
 def default_paths(warehouse: Path) -> tuple[Path, Path]:
@@ -56,7 +91,8 @@ def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, tar
     warehouse, parquet_dir, extracted_dir = warehouse.resolve(), parquet_dir.resolve(), extracted_dir.resolve()
     report = BuildReport(warehouse=warehouse, parquet_dir=parquet_dir)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    building = warehouse.with_name(f".{warehouse.name}.building")
+    # Per run: a second run (which waits on the lock, see `cli`) never meets this one's files.
+    building = warehouse.with_name(f".{warehouse.name}.building.{os.getpid()}")
     _remove_database(building)
     work_dir = warehouse.parent / f".{warehouse.stem}_dbt"
     work_dir.mkdir(exist_ok=True)
@@ -75,13 +111,17 @@ def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, tar
     environment = {**os.environ, "KOMMUNEDATA_WAREHOUSE": str(building), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
     completed = subprocess.run(command, cwd=PROJECT_DIR, env=environment, capture_output=True, text=True)
     report.log_path.write_text(completed.stdout + completed.stderr, encoding="utf-8")
-    failing_tests = _read_run_results(work_dir / "target" / "run_results.json", report)
+    failing_sql = _read_run_results(work_dir / "target" / "run_results.json", report)
     if completed.returncode != 0:
         if not report.problems:
             tail = (completed.stdout + completed.stderr).strip().splitlines()[-15:]
             report.problems.append("dbt build failed:\n    " + "\n    ".join(tail))
+            report.blocking = True
         if building.exists():
-            _show_failing_rows(building, failing_tests, report)
+            report.failing_tests = _failing_tests(building, failing_sql)
+            report.problems += [f"rows of {test.name}:\n{test.first_rows}" for test in report.failing_tests]
+        report.blocking = report.blocking or len(report.failing_tests) < report.tests["fail"] + report.tests["error"] \
+            or any(test.documents is None for test in report.failing_tests)
         _remove_database(building)
         return report
     report.succeeded = True
@@ -91,10 +131,33 @@ def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, tar
         marts_building, report.marts = _export_marts(building, parquet_dir)
         # The DuckDB file first: if its rename fails, the old marts are still in place.
         _publish(building, warehouse)
-        _swap_folder(marts_building, parquet_dir)
+        store.swap_folder(marts_building, parquet_dir)
         report.published = True
     finally:
         _remove_database(building)
+    return report
+
+
+def build_publishing_what_passes(extracted_dir: Path, warehouse: Path, parquet_dir: Path,
+                                 target: str | None = None, strict: bool = False) -> BuildReport:
+    """Build; when error-severity tests fail on rows of some documents, build again
+    without those documents (quarantined in `extracted_dir`, which must be this run's
+    own copy) and publish the rest. `strict` publishes all or nothing. A failure no
+    document is blamed for, or one that would leave nothing to publish, publishes nothing."""
+    manifest = {row["source_sha256"]: row["source_file"] for row in store.read_manifest(extracted_dir)
+                if row["status"] in (pipeline.EXTRACTED, pipeline.UNCHANGED)}
+    quarantined: dict[str, str] = {}
+    for _ in range(MAX_QUARANTINE_ROUNDS + 1):
+        report = build_warehouse(extracted_dir, warehouse, parquet_dir, target)
+        blamed = report.documents_to_blame()
+        if report.succeeded or strict or not blamed or set(manifest) <= set(quarantined) | set(blamed):
+            break
+        reasons = {sha256: "; ".join(test.describe() for test in tests)
+                   for sha256, tests in blamed.items()}
+        pipeline.quarantine(extracted_dir, reasons)
+        quarantined.update({manifest.get(sha256, sha256): reason for sha256, reason in reasons.items()})
+    report.quarantined = quarantined
+    report.published_documents = len(manifest) - len(quarantined)
     return report
 
 
@@ -121,34 +184,44 @@ def _read_run_results(path: Path, report: BuildReport) -> dict[str, str]:
             report.models[status] += 1
             if status == "error":
                 report.problems.append(f"{resource} {name}: {message}")
+                report.blocking = True
     return failing
 
 
-def _show_failing_rows(database: Path, failing_tests: dict[str, str], report: BuildReport, limit: int = 5) -> None:
-    """The first rows each failing test returned: which number disagreed with which total."""
+def _failing_tests(database: Path, failing_sql: dict[str, str], limit: int = 5) -> list[FailingTest]:
+    """Each failing test's first rows (which number disagreed with which total) and the
+    documents its rows name, from the test's compiled SQL run on the built database."""
     import duckdb
 
     try:
         connection = duckdb.connect(str(database), read_only=True)
     except duckdb.Error:
-        return
+        return []
+    tests = []
     with connection:
-        for name, sql in failing_tests.items():
+        for name, sql in failing_sql.items():
             try:
                 cursor = connection.execute(f"select * from ({sql}) as failing limit {limit}")
                 columns = [column[0] for column in cursor.description]
                 rows = cursor.fetchall()
+                documents = None
+                if "source_sha256" in columns:
+                    named = connection.execute(f"select distinct source_sha256 from ({sql}) as failing").fetchall()
+                    # A row with no document (a total no component matched) blames none.
+                    if all(sha256 for (sha256,) in named):
+                        documents = frozenset(sha256 for (sha256,) in named)
             except duckdb.Error:
                 continue
             shown = "\n".join("      " + ", ".join(f"{c}={v}" for c, v in zip(columns, row)) for row in rows)
-            report.problems.append(f"rows of {name} (first {limit}):\n{shown}")
+            tests.append(FailingTest(name, shown, documents))
+    return tests
 
 
 def _export_marts(database: Path, parquet_dir: Path) -> tuple[Path, dict[str, int]]:
     """Write every mart to a new folder beside `parquet_dir`, one Parquet file per mart."""
     import duckdb
 
-    building = parquet_dir.with_name(f".{parquet_dir.name}.building")
+    building = parquet_dir.with_name(f".{parquet_dir.name}.building.{os.getpid()}")
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
     rows: dict[str, int] = {}
@@ -165,15 +238,6 @@ def _export_marts(database: Path, parquet_dir: Path) -> tuple[Path, dict[str, in
             connection.execute(f"copy (select * from {MARTS_SCHEMA}.\"{table}\") to '{target}' (format parquet)")
             rows[table] = connection.execute(f"select count(*) from {MARTS_SCHEMA}.\"{table}\"").fetchone()[0]
     return building, rows
-
-
-def _swap_folder(building: Path, target: Path) -> None:
-    previous = target.with_name(f".{target.name}.previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if target.exists():
-        os.replace(target, previous)
-    os.replace(building, target)
-    shutil.rmtree(previous, ignore_errors=True)
 
 
 def _publish(building: Path, warehouse: Path) -> None:
