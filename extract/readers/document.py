@@ -61,7 +61,7 @@ class Document:
     format: str  # "text" | "pdf"
     lines: list[Line] = field(default_factory=list)
     page_widths: dict[int, float] = field(default_factory=dict)
-    encoding: str | None = None  # of a text rendering: utf-8, utf-16, or cp1252/latin-1 when it was neither
+    encoding: str | None = None  # of a text rendering: utf-8, utf-16, or cp1252 when it was neither
 
     @property
     def name(self) -> str:

@@ -6,32 +6,52 @@ import codecs
 import hashlib
 from pathlib import Path
 
-from extract.readers.document import Document, Line, NotADocument
+from extract.readers.document import Document, DocumentError, Line, NotADocument
 
 FORM_FEED = "\f"
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig", "utf-8"), (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16", "utf-16"))
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+_SAVE_AS = "save it as UTF-8 (or UTF-16 with a byte-order mark, or Windows-1252)"
 
 
 def decode(raw: bytes, name: str) -> tuple[str, str]:
     """(text, encoding): a byte-order mark decides; else UTF-8; else Windows-1252.
 
     Renderings saved on Windows are Windows-1252 (its 0xA0 is the no-break space
-    too); Latin-1 decodes any byte and is the last resort for the five bytes
-    Windows-1252 leaves undefined.
+    too). Anything else fails naming the file: a guess (Latin-1 decodes any byte)
+    would turn letters into other letters, and names into names of no municipality.
     """
+    if raw.startswith(_UTF32_BOMS):  # before UTF-16: UTF-32's little-endian mark begins with UTF-16's
+        raise DocumentError(f"{name}: UTF-32 text is not read; {_SAVE_AS}")
     for bom, codec, label in _BOMS:
         if raw.startswith(bom):
-            return raw.decode(codec), label
-    if b"\x00" in raw[:8192]:
+            try:
+                return raw.decode(codec), label
+            except UnicodeDecodeError as error:
+                raise DocumentError(f"{name}: not valid {label} after its byte-order mark "
+                                    f"(line {_line_of(raw, error.start)}); {_SAVE_AS}") from None
+    head = raw[:8192]
+    if b"\x00" in head:
+        if len(head) >= 16 and head.count(b"\x00") * 5 >= len(head) * 2:
+            # Every other byte zero: UTF-16 text that lost its byte-order mark.
+            raise DocumentError(f"{name}: looks like UTF-16 without a byte-order mark; {_SAVE_AS}")
         raise NotADocument(f"{name}: binary file, neither a text rendering nor a PDF")
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        try:
-            return raw.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            return raw.decode("latin-1"), "latin-1"
+        pass
+    try:
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as error:
+        byte = raw[error.start]
+        raise DocumentError(f"{name}: line {_line_of(raw, error.start)} has byte 0x{byte:02X}, which is neither "
+                            f"UTF-8 nor Windows-1252; {_SAVE_AS}") from None
+
+
+def _line_of(raw: bytes, offset: int) -> int:
+    # One 0x0A byte per line break in UTF-8, Windows-1252 and UTF-16 alike.
+    return raw[:offset].count(b"\n") + 1
 
 
 def split_lines(text: str) -> list[Line]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import shutil
 
 import pyarrow.parquet as pq
+import pytest
 
 from extract import pipeline
 from extract.parquet_store import read_manifest
@@ -111,3 +113,34 @@ def test_documents_no_longer_given_leave_the_extraction_folder(tmp_path, care_st
     other.write_text("nothing to see", encoding="utf-8")
     pipeline.extract_documents([other], out)
     assert [p.name for p in (out / "care_staffing" / "man_years").glob("*.parquet")] == ["_empty.parquet"]
+
+
+@pytest.mark.parametrize("encode", [
+    pytest.param(lambda text: codecs.BOM_UTF8 + text.encode("utf-8"), id="utf-8 with BOM"),
+    pytest.param(lambda text: text.encode("utf-16"), id="utf-16 with BOM"),
+    pytest.param(lambda text: codecs.BOM_UTF16_BE + text.encode("utf-16-be"), id="utf-16 big-endian with BOM"),
+    pytest.param(lambda text: text.replace("\n", "\r\n").encode("utf-8"), id="CRLF line ends"),
+    pytest.param(lambda text: text.replace("\n", "\r\n").encode("cp1252"), id="windows-1252 with CRLF"),
+])
+def test_every_encoding_users_save_in_reads_the_same_rows(tmp_path, care_staffing_path, encode):
+    text = care_staffing_path.read_text(encoding="utf-8")
+    expected = pipeline.extract_documents([care_staffing_path], tmp_path / "expected")
+    saved = tmp_path / "bemanning_1999.txt"
+    saved.write_bytes(encode(text))
+    report = pipeline.extract_documents([saved], tmp_path / "out")
+    [doc], [original] = report.documents, expected.documents
+    assert (doc.status, doc.kind, doc.rejects) == ("extracted", "care_staffing", 0)
+    assert doc.rows_fingerprint == original.rows_fingerprint
+
+
+@pytest.mark.parametrize(("raw", "says"), [
+    pytest.param(codecs.BOM_UTF32_LE + "Man-years\n".encode("utf-32-le"), "UTF-32", id="utf-32"),
+    pytest.param("Man-years, by municipality\n0104 Moss 1\n".encode("utf-16-le"), "UTF-16 without a byte-order mark",
+                 id="utf-16 without BOM"),
+    pytest.param("Man-years\nRømskog \x81 1\n".encode("latin-1"), "line 2 has byte 0x81", id="not windows-1252"),
+])
+def test_an_encoding_that_cannot_be_read_fails_naming_the_file(tmp_path, raw, says):
+    saved = tmp_path / "bemanning.txt"
+    saved.write_bytes(raw)
+    [doc] = pipeline.extract_documents([saved], tmp_path / "out").documents
+    assert doc.status == "failed" and doc.message.startswith("bemanning.txt: ") and says in doc.message
