@@ -203,6 +203,11 @@ def _print_build(report: BuildReport) -> None:
         print(f"  warned: {warning}")
     for problem in report.problems:
         print(f"  {problem}")
+    if report.rejected_by_tests:
+        print(f"Rows rejected by tests ({len(report.rejected_by_tests)}; left out, the rest of their documents "
+              "published; in audit_extraction_rejects):")
+        for (name, line), reason in report.rejected_by_tests.items():
+            print(f"  {name}:{line}: {reason}")
     if report.quarantined:
         print(f"Quarantined ({len(report.quarantined)}; their rows failed the tests below and were left out, "
               "see audit_documents):")

@@ -271,3 +271,47 @@ def quarantine(out_dir: Path, reasons: dict[str, str]) -> None:
         if row["source_sha256"] in reasons and row["status"] in (EXTRACTED, UNCHANGED):
             row["status"], row["message"] = QUARANTINED, reasons[row["source_sha256"]]
     store.write_rows(rows, store.MANIFEST_SCHEMA, store.manifest_path(out_dir))
+
+
+def reject_rows(out_dir: Path, reasons: dict[tuple[str, int], str]) -> None:
+    """Move rows, by document and line, from an extraction folder's tables to its
+    rejects with the reason (a test that failed on them): a build from it publishes
+    the rest of their documents."""
+    by_document: dict[str, dict[int, str]] = {}
+    for (sha256, line), reason in reasons.items():
+        by_document.setdefault(sha256, {})[line] = reason
+    manifest = store.read_manifest(out_dir)
+    for sha256, lines in by_document.items():
+        rejected: dict[int, dict] = {}
+        kind = None
+        for path in store.document_files(out_dir, sha256):
+            if path.parent.parent.name == store.EXTRACTION:
+                continue
+            table = pq.read_table(path)
+            rows = table.to_pylist()
+            kept = [row for row in rows if row["source_line"] not in lines]
+            for row in rows:
+                if row["source_line"] in lines:
+                    rejected.setdefault(row["source_line"], row)
+            if len(kept) < len(rows):
+                kind = path.parent.parent.name
+                store.write_rows(kept, table.schema, path)
+        rejects_path = store.table_dir(out_dir, store.EXTRACTION, "rejects") / f"{sha256}.parquet"
+        existing = pq.read_table(rejects_path).to_pylist() if rejects_path.exists() else []
+        existing += [
+            {"source_file": row["source_file"], "source_sha256": sha256, "kind": kind,
+             "source_page": row["source_page"], "source_line": line, "raw_line": row["raw_line"],
+             "reason": lines[line], "candidates": None, "duplicate_of_line": None}
+            for line, row in sorted(rejected.items())
+        ]
+        store.write_rows(existing, store.REJECTS_SCHEMA, rejects_path)
+        for entry in manifest:
+            if entry["source_sha256"] == sha256:
+                entry["rejects"] += len(rejected)
+                entry["rows"] = _count_rows(out_dir, sha256)
+    store.write_rows(manifest, store.MANIFEST_SCHEMA, store.manifest_path(out_dir))
+
+
+def _count_rows(out_dir: Path, sha256: str) -> int:
+    return sum(pq.read_metadata(path).num_rows for path in store.document_files(out_dir, sha256)
+               if path.parent.parent.name != store.EXTRACTION)

@@ -36,6 +36,9 @@ class FailingTest:
     name: str
     first_rows: str  # its first failing rows, one per line, for people
     documents: frozenset[str] | None  # source_sha256 of every failing row; None when the rows name none
+    # (source_sha256, source_line) of every failing row, where each names its line: a
+    # test of single rows, whose failure costs those rows, not their documents.
+    lines: frozenset[tuple[str, int]] | None = None
 
     def describe(self) -> str:
         return f"test {self.name} failed:\n{self.first_rows}"
@@ -56,20 +59,27 @@ class BuildReport:
     failing_tests: list[FailingTest] = field(default_factory=list)
     quarantined: dict[str, str] = field(default_factory=dict)  # source file → why, for documents left out
     published_documents: int = 0
+    rejected_by_tests: dict[tuple[str, int], str] = field(default_factory=dict)  # (file, line) → failed tests
     # Failures no document is to blame for: a model that did not build, a test that
     # could not run, or whose failing rows name no document (the municipality dimension, a seed).
     blocking: bool = False
 
-    def documents_to_blame(self) -> dict[str, list[FailingTest]]:
-        """The documents whose rows made tests fail, with those tests; empty when a
-        failure names no document, since leaving documents out cannot mend it."""
+    def to_blame(self) -> tuple[dict[tuple[str, int], list[FailingTest]], dict[str, list[FailingTest]]]:
+        """The rows (by document and line) and the documents that made tests fail, each
+        with those tests; both empty when a failure names no document, since leaving
+        documents out cannot mend it."""
+        rows: dict[tuple[str, int], list[FailingTest]] = {}
+        documents: dict[str, list[FailingTest]] = {}
         if self.blocking or self.succeeded:
-            return {}
-        blamed: dict[str, list[FailingTest]] = {}
+            return rows, documents
         for test in self.failing_tests:
-            for sha256 in test.documents or ():
-                blamed.setdefault(sha256, []).append(test)
-        return blamed
+            if test.lines:
+                for line in test.lines:
+                    rows.setdefault(line, []).append(test)
+            else:
+                for sha256 in test.documents or ():
+                    documents.setdefault(sha256, []).append(test)
+        return rows, documents
 
 
 def default_paths(warehouse: Path) -> tuple[Path, Path]:
@@ -147,16 +157,21 @@ def build_publishing_what_passes(extracted_dir: Path, warehouse: Path, parquet_d
     manifest = {row["source_sha256"]: row["source_file"] for row in store.read_manifest(extracted_dir)
                 if row["status"] in (pipeline.EXTRACTED, pipeline.UNCHANGED)}
     quarantined: dict[str, str] = {}
+    rejected: dict[tuple[str, int], str] = {}
     for _ in range(MAX_QUARANTINE_ROUNDS + 1):
         report = build_warehouse(extracted_dir, warehouse, parquet_dir, target)
-        blamed = report.documents_to_blame()
-        if report.succeeded or strict or not blamed or set(manifest) <= set(quarantined) | set(blamed):
+        rows, documents = report.to_blame()
+        if report.succeeded or strict or not (rows or documents) or set(manifest) <= set(quarantined) | set(documents):
             break
-        reasons = {sha256: "; ".join(test.describe() for test in tests)
-                   for sha256, tests in blamed.items()}
+        row_reasons = {line: "failed " + ", ".join(f"test {test.name}" for test in tests) for line, tests in rows.items()}
+        pipeline.reject_rows(extracted_dir, row_reasons)
+        rejected.update(row_reasons)
+        reasons = {sha256: "; ".join(test.describe() for test in tests) for sha256, tests in documents.items()}
         pipeline.quarantine(extracted_dir, reasons)
         quarantined.update({manifest.get(sha256, sha256): reason for sha256, reason in reasons.items()})
     report.quarantined = quarantined
+    report.rejected_by_tests = {(manifest.get(sha256, sha256), line): reason
+                                for (sha256, line), reason in rejected.items()}
     report.published_documents = len(manifest) - len(quarantined)
     return report
 
@@ -204,16 +219,21 @@ def _failing_tests(database: Path, failing_sql: dict[str, str], limit: int = 5) 
                 cursor = connection.execute(f"select * from ({sql}) as failing limit {limit}")
                 columns = [column[0] for column in cursor.description]
                 rows = cursor.fetchall()
-                documents = None
+                documents = lines = None
                 if "source_sha256" in columns:
                     named = connection.execute(f"select distinct source_sha256 from ({sql}) as failing").fetchall()
                     # A row with no document (a total no component matched) blames none.
                     if all(sha256 for (sha256,) in named):
                         documents = frozenset(sha256 for (sha256,) in named)
+                if documents and "source_line" in columns:
+                    named = connection.execute(
+                        f"select distinct source_sha256, source_line from ({sql}) as failing").fetchall()
+                    if all(line is not None for _, line in named):
+                        lines = frozenset((sha256, int(line)) for sha256, line in named)
             except duckdb.Error:
                 continue
             shown = "\n".join("      " + ", ".join(f"{c}={v}" for c, v in zip(columns, row)) for row in rows)
-            tests.append(FailingTest(name, shown, documents))
+            tests.append(FailingTest(name, shown, documents, lines))
     return tests
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from extract.readers.document import Document, Line
 from extract.tables import geometry
-from extract.tables.cells import clean, decimal_mark, filled_width, is_value
+from extract.tables.cells import clean, decimal_mark, filled_width, is_value, looks_like_misread_number
 from extract.tables.furniture import find_furniture
 from extract.tables.geometry import Column
 from extract.tables.heads import (
@@ -283,8 +283,12 @@ def _explicit_table(index: int, head: list[Cut], members: list[Cut], layout: str
 
 
 def _is_value_line(item: Cut) -> bool:
-    """A line holding one number or symbol and nothing else: a cell on a line of its own."""
-    return item.is_value_only and all(is_value(value) for value in item.filled)
+    """A line holding one number or symbol and nothing else: a cell on a line of its own
+    (a number with a digit misread as a letter, '6 l66 000', is one too: a damaged cell)."""
+    if item.is_value_only and all(is_value(value) for value in item.filled):
+        return True
+    text = clean(item.line.text)
+    return any(ch.isdigit() for ch in text) and looks_like_misread_number(text)
 
 
 def _explicit_cells(item: Cut) -> tuple[str, ...]:

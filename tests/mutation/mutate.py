@@ -1,10 +1,10 @@
 """Single-line damage to a text rendering, the kind a scan, an editor or a copy does.
 
-Each mutation takes one data row's line and returns what replaces it (one line, two
-lines for a duplicated row, or None where it does not apply to that row). The value
-cells are found from the line itself: the cells of a pipe- or tab-delimited line, else
-the whitespace tokens after the row's label (a thousands group is then a token, so
-damage to it is still damage to a cell).
+Each mutation takes one data row's text and returns what replaces it (its lines, twice
+for a duplicated row, or None where it does not apply to that row). The value cells
+are found from the text itself: the cells of a pipe- or tab-delimited line, the lines
+of a row printed a value per line, else the whitespace tokens after the row's label
+(a thousands group is then a token, so damage to it is still damage to a cell).
 """
 
 from __future__ import annotations
@@ -33,7 +33,11 @@ class Cells:
 
 
 def split_cells(text: str, label: str) -> Cells | None:
-    """The value cells of a row's line, after its label."""
+    """The value cells of a row's line, after its label; of a row printed over
+    several lines (a value per line), the lines after its label's."""
+    if "\n" in text:
+        label_line, *values = text.split("\n")
+        return Cells(label_line + "\n", values, ["\n"] * (len(values) - 1) + [""]) if values else None
     if "|" in text or "\t" in text:
         delimiter = "|" if "|" in text else "\t"
         parts = re.split(f"({re.escape(delimiter)})", text)
@@ -139,14 +143,13 @@ def swapped_cells(text: str, label: str) -> list[str] | None:
     cells = split_cells(text, label)
     if cells is None:
         return None
-    pairs = [i for i in range(len(cells.values) - 1)
-             if cells.values[i].strip() and cells.values[i + 1].strip()
-             and cells.values[i].strip() != cells.values[i + 1].strip()]
-    index = _middle(pairs)
-    if index is None:
+    filled = [i for i, value in enumerate(cells.values) if value.strip()]
+    pairs = [(i, j) for i, j in zip(filled, filled[1:]) if cells.values[i].strip() != cells.values[j].strip()]
+    if not pairs:
         return None
+    i, j = pairs[len(pairs) // 2]
     values = list(cells.values)
-    values[index], values[index + 1] = values[index + 1], values[index]
+    values[i], values[j] = values[j], values[i]
     return [cells.join(values)]
 
 

@@ -83,79 +83,102 @@ def _merged(counters) -> Counter:
     return merged
 
 
-def data_rows(parsed: Parsed) -> list[tuple[int, str]]:
-    """(line number, label) of every row that gave records."""
+@dataclass(frozen=True)
+class DataRow:
+    first: int  # its first line's number: where its records point
+    last: int  # its last line's number (a row printed one value per line spans several)
+    label: str
+
+
+def data_rows(parsed: Parsed) -> list[DataRow]:
+    """Every row that gave records."""
     lines = {record["source_line"] for rows in parsed.result.tables.values() for record in rows}
-    rows = [(row.line.number, row.label) for table in parsed.document.tables for row in table.rows
-            if row.line.number in lines and len(row.lines) == 1]
-    return sorted(set(rows))
+    rows = {DataRow(row.line.number, row.lines[-1].number, row.label)
+            for table in parsed.document.tables for row in table.rows if row.line.number in lines}
+    return sorted(rows, key=lambda row: row.first)
 
 
-def positions(rows: list[tuple[int, str]], count: int) -> list[tuple[int, str]]:
+def positions(rows: list, count: int) -> list:
     if len(rows) <= count:
         return rows
+    if count == 1:
+        return [rows[len(rows) // 2]]
     step = (len(rows) - 1) / (count - 1)
     return [rows[round(i * step)] for i in range(count)]
 
 
-def mutants(path: Path, count: int) -> Iterator[tuple[str, int, str, list[str], list[str]]]:
-    """(mutation, line, label, original lines, mutant lines) for `count` rows per mutation."""
+@dataclass(frozen=True)
+class Mutant:
+    mutation: str
+    row: DataRow
+    replacement: list[str]  # the lines that replace the row's lines
+    lines: list[str]  # the whole mutated document
+
+    @property
+    def mutated_lines(self) -> range:
+        """The mutant's line numbers that hold the damaged row."""
+        return range(self.row.first, self.row.first + len(self.replacement))
+
+
+def mutants(path: Path, count: int, names: list[str] | None = None) -> Iterator[Mutant]:
+    """`count` rows per mutation, spread over the document. A row is mutated as the
+    text of its lines (its values on lines of their own, where it is printed so)."""
     original = parse(path)
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
+    lines = path.read_text(encoding="utf-8").split("\n")
     rows = data_rows(original)
-    for name, mutation in MUTATIONS.items():
-        applicable = [(number, label) for number, label in rows if mutation(lines[number - 1], label)]
-        for number, label in positions(applicable, count):
-            replacement = mutation(lines[number - 1], label)
-            yield name, number, label, lines, lines[: number - 1] + replacement + lines[number:]
+    for name in names or MUTATIONS:
+        mutation = MUTATIONS[name]
+
+        def replacement(row: DataRow) -> list[str] | None:
+            replaced = mutation("\n".join(lines[row.first - 1 : row.last]), row.label)
+            return None if replaced is None else "\n".join(replaced).split("\n")
+
+        applicable = [row for row in rows if replacement(row)]
+        for row in positions(applicable, count):
+            new = replacement(row)
+            yield Mutant(name, row, new, lines[: row.first - 1] + new + lines[row.last :])
 
 
-def judge(path: Path, count: int = 5) -> list[Outcome]:
+def judge(path: Path, count: int = 5, names: list[str] | None = None) -> list[Outcome]:
     original = parse(path)
     before = records_by_line(original)
     everything = _merged(before.values())
     outcomes = []
     with tempfile.TemporaryDirectory() as folder:
-        for name, number, _label, lines, mutated in mutants(path, count):
+        for mutant_ in mutants(path, count, names):
+            name, number = mutant_.mutation, mutant_.row.first
             target = Path(folder) / path.name
-            target.write_text("\n".join(mutated), encoding="utf-8")
+            target.write_text("\n".join(mutant_.lines), encoding="utf-8")
             try:
                 mutant = parse(target)
             except ParseError as error:
                 outcomes.append(Outcome(path.name, name, number, "document_failed",
                                         sum(everything.values()), 0, [str(error)]))
                 continue
-            # The mutant's own rows as printed: its records from the mutated line(s).
-            shift = len(mutated) - len(lines)
-            mutated_lines = set(range(number, number + 1 + shift))
+            mutated_lines = set(mutant_.mutated_lines)
             after = records_by_line(mutant)
             from_mutated = _merged(after.get(n, Counter()) for n in mutated_lines)
             from_others = _merged(c for n, c in after.items() if n not in mutated_lines)
-            expected_others = everything - before.get(number, Counter())
+            own = before.get(number, Counter())
+            expected_others = everything - own
             lost_elsewhere = sum((expected_others - from_others).values())
             wrong_elsewhere = sum((from_others - expected_others).values())
             rejects = [r for r in mutant.result.rejects if r.line.number in mutated_lines]
-            own = before.get(number, Counter())
             resolved = [r for rows in mutant.result.tables.values() for r in rows
                         if r["source_line"] in mutated_lines and r.get("resolution")]
-            if from_mutated == own and not rejects and name != "duplicated_row":
-                verdict = "unchanged" if not resolved else "resolved"
-            elif name == "duplicated_row" and from_mutated == own and rejects:
-                verdict = "rejected"
-            elif resolved and from_mutated == own:
-                verdict = "resolved"
+            if name == "duplicated_row":
+                verdict = "rejected" if from_mutated == own and rejects else "as_printed"
+            elif from_mutated == own:
+                verdict = "resolved" if resolved else ("partly_rejected" if rejects else "unchanged")
             elif not from_mutated and rejects:
                 verdict = "rejected"
-            elif rejects and (from_mutated - own) == Counter():
+            elif rejects and not (from_mutated - own):
                 verdict = "partly_rejected"
             else:
                 verdict = "as_printed"
-            wrong = wrong_elsewhere
-            outcome = Outcome(path.name, name, number, verdict, lost_elsewhere, wrong,
-                              [r.reason for r in rejects],
-                              sum(1 for r in mutant.result.rejects if not r.line.number))
-            outcomes.append(outcome)
+            outcomes.append(Outcome(path.name, name, number, verdict, lost_elsewhere, wrong_elsewhere,
+                                    [r.reason for r in rejects],
+                                    sum(1 for r in mutant.result.rejects if not r.line.number)))
     return outcomes
 
 
