@@ -163,7 +163,8 @@ def build_publishing_what_passes(extracted_dir: Path, warehouse: Path, parquet_d
         rows, documents = report.to_blame()
         if report.succeeded or strict or not (rows or documents) or set(manifest) <= set(quarantined) | set(documents):
             break
-        row_reasons = {line: "failed " + ", ".join(f"test {test.name}" for test in tests) for line, tests in rows.items()}
+        row_reasons = {line: "failed " + ", ".join(f"test {test.name}" for test in tests)
+                       for line, tests in rows.items()}
         pipeline.reject_rows(extracted_dir, row_reasons)
         rejected.update(row_reasons)
         reasons = {sha256: "; ".join(test.describe() for test in tests) for sha256, tests in documents.items()}

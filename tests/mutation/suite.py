@@ -127,16 +127,16 @@ def mutants(path: Path, count: int, names: list[str] | None = None) -> Iterator[
     lines = path.read_text(encoding="utf-8").split("\n")
     rows = data_rows(original)
     for name in names or MUTATIONS:
-        mutation = MUTATIONS[name]
-
-        def replacement(row: DataRow) -> list[str] | None:
-            replaced = mutation("\n".join(lines[row.first - 1 : row.last]), row.label)
-            return None if replaced is None else "\n".join(replaced).split("\n")
-
-        applicable = [row for row in rows if replacement(row)]
+        replaced = {row: _replacement(MUTATIONS[name], lines, row) for row in rows}
+        applicable = [row for row in rows if replaced[row]]
         for row in positions(applicable, count):
-            new = replacement(row)
+            new = replaced[row]
             yield Mutant(name, row, new, lines[: row.first - 1] + new + lines[row.last :])
+
+
+def _replacement(mutation, lines: list[str], row: DataRow) -> list[str] | None:
+    replaced = mutation("\n".join(lines[row.first - 1 : row.last]), row.label)
+    return None if replaced is None else "\n".join(replaced).split("\n")
 
 
 def judge(path: Path, count: int = 5, names: list[str] | None = None) -> list[Outcome]:

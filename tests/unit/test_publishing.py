@@ -14,6 +14,7 @@ from extract import parquet_store as store
 from extract.cli import main
 from extract.run_lock import RunLock, WarehouseBusy
 from extract.warehouse import default_paths
+from tests.unit.conftest import DOCUMENTS
 
 
 @pytest.fixture
@@ -98,3 +99,28 @@ def test_two_runs_started_together_wait_for_each_other_and_agree(care_staffing_p
     manifest = {row["source_file"] for row in store.read_manifest(extracted)}
     assert len(facts) == 1 and {facts[0][0]} == mart_files == manifest == {name for name, _, _ in documents}
     assert not list(warehouse.parent.glob(".*building*")) and not list(warehouse.parent.glob(".k_extracted.*"))
+
+
+def test_a_row_failing_a_test_of_single_rows_costs_that_row(tmp_path, capsys):
+    # Halden's compensation and funded man-years swapped: the row reads, but does not
+    # admit the rate (NOK per man-year) all the other municipalities share.
+    source = DOCUMENTS / "kd_teacher_norm_compensation_autumn_2018.txt"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    halden = next(i for i, line in enumerate(lines) if line.strip() == "Halden")
+    compensation, funded = halden + 4, halden + 6
+    assert lines[compensation].strip() == "6 166 000" and lines[funded].strip() == "20,5"
+    lines[compensation], lines[funded] = lines[funded], lines[compensation]
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "laerernorm.txt").write_text("\n".join(lines), encoding="utf-8")
+
+    warehouse = tmp_path / "wh" / "k.duckdb"
+    assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 0
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        names = [name for (name,) in connection.execute(
+            "select source_name from main.fct_teacher_norm_compensation").fetchall()]
+        rejects = connection.execute(
+            "select source_line, reason from main.audit_extraction_rejects").fetchall()
+    assert len(names) == 426 - 1 and "Halden" not in names and "Moss" in names
+    assert rejects == [(halden + 1, rejects[0][1])] and "common_rate_within_rounding" in rejects[0][1]
+    assert f"laerernorm.txt:{halden + 1}: failed test common_rate_within_rounding" in capsys.readouterr().out
