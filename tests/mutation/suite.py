@@ -70,6 +70,9 @@ class Outcome:
     wrong: int = 0  # records published with a value neither original nor as printed
     reject_reasons: list[str] = field(default_factory=list)
     unnamed_rejects: int = 0  # rejects without a file or line
+    # Records of other rows rejected as fellow suspects: where the document's totals
+    # show damage they cannot place between a few rows, each is rejected naming the others.
+    suspects: int = 0
 
     @property
     def ok(self) -> bool:
@@ -161,7 +164,12 @@ def judge(path: Path, count: int = 5, names: list[str] | None = None) -> list[Ou
             from_others = _merged(c for n, c in after.items() if n not in mutated_lines)
             own = before.get(number, Counter())
             expected_others = everything - own
-            lost_elsewhere = sum((expected_others - from_others).values())
+            shift = len(mutant_.replacement) - (mutant_.row.last - mutant_.row.first + 1)
+            suspect_lines = {r.line.number for r in mutant.result.rejects
+                             if r.line.number not in mutated_lines and f"line {number}" in r.reason}
+            suspects = sum(sum(records.values()) for line, records in before.items()
+                           if line != number and (line if line < number else line + shift) in suspect_lines)
+            lost_elsewhere = sum((expected_others - from_others).values()) - suspects
             wrong_elsewhere = sum((from_others - expected_others).values())
             rejects = [r for r in mutant.result.rejects if r.line.number in mutated_lines]
             resolved = [r for rows in mutant.result.tables.values() for r in rows
@@ -178,7 +186,7 @@ def judge(path: Path, count: int = 5, names: list[str] | None = None) -> list[Ou
                 verdict = "as_printed"
             outcomes.append(Outcome(path.name, name, number, verdict, lost_elsewhere, wrong_elsewhere,
                                     [r.reason for r in rejects],
-                                    sum(1 for r in mutant.result.rejects if not r.line.number)))
+                                    sum(1 for r in mutant.result.rejects if not r.line.number), suspects))
     return outcomes
 
 
@@ -189,7 +197,7 @@ def main() -> None:
     for path in sorted(DOCUMENTS.glob("*.txt")):
         for outcome in judge(path, count):
             print(f"{outcome.sample[:28]:<28} {outcome.mutation:<15} {outcome.line:>5} {outcome.verdict:<15} "
-                  f"lost={outcome.lost_elsewhere} wrong={outcome.wrong} "
+                  f"lost={outcome.lost_elsewhere} wrong={outcome.wrong} suspects={outcome.suspects} "
                   f"{'; '.join(outcome.reject_reasons)[:90]}")
 
 

@@ -9,8 +9,10 @@ import pyarrow as pa
 
 from extract.kinds.base import ParseError, ParseResult, body_and_continuations, row_lineage, schema
 from extract.kinds.care_staffing.semantics import (
+    COLUMN_TOTAL_TOLERANCE,
     HALF_HUNDREDTH,
     KIND,
+    MAX_SWAP_SUSPECTS,
     SYMBOLS,
     TABLE,
     TITLE,
@@ -26,6 +28,7 @@ from extract.tables.heads import header_text
 from extract.tables.labels import join_wrapped_labels, parse_label
 from extract.tables.readings import Reading, settle
 from extract.tables.text import normalise, split_markers
+from extract.tables.totals import swapped_row
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,34 @@ def total_agrees(columns: list[Column], decimal: str):
     return check
 
 
+def reject_swapped_row(result: ParseResult, rows: dict[int, Row], columns: list[Column]) -> None:
+    """Two cells of one row in each other's place keep its total but not the columns':
+    where the country row's totals name such a row, it is a reject, not two wrong
+    values; where they name a few, each is (one of them is wrong, and nothing tells
+    which). With other rows rejected the column sums are short anyway: the one-sided
+    total test in dbt then bounds them."""
+    values: dict[int, dict[int, Decimal | None]] = {}
+    country: dict[int, Decimal | None] = {}
+    for record in result.tables[TABLE]:
+        target = country if record["area_level"] == "country" else values.setdefault(record["source_line"], {})
+        target[record["column_number"]] = record["man_years"]
+    numbers = [column.number for column in columns]
+    if len(country) != len(numbers):
+        return
+    swap = swapped_row({line: [cells.get(n) for n in numbers] for line, cells in values.items()},
+                       [country[n] for n in numbers], COLUMN_TOTAL_TOLERANCE, at_most=MAX_SWAP_SUSPECTS)
+    if swap is None:
+        return
+    first, second = columns[swap.first], columns[swap.second]
+    result.tables[TABLE] = [record for record in result.tables[TABLE] if record["source_line"] not in swap.rows]
+    for line in swap.rows:
+        others = " and ".join(f"line {other}" for other in swap.rows if other != line)
+        suspects = f"; so does {others}, and the totals cannot tell which is wrong" if others else ""
+        result.reject(rows[line].line, f"'{first.label}' and '{second.label}' look swapped: their columns miss the "
+                                       f"country totals by {swap.difference:+} and {-swap.difference:+}, this row's "
+                                       f"difference{suspects}", raw=rows[line].raw)
+
+
 @dataclass(frozen=True)
 class CareStaffing:
     kind: str = KIND
@@ -147,11 +178,15 @@ class CareStaffing:
         result.unknown_columns(header.unknown, table.header.line)
         check = total_agrees(columns, table.decimal)
         body = body_and_continuations(document, table, result)
+        rows: dict[int, Row] = {}
         for item in join_wrapped_labels(body, lambda label: parse_label(label).code is not None):
             if isinstance(item, Section):
                 result.fact("section_heading", item.label, item.line)
             else:
+                rows[item.line.number] = item
                 self._read_row(document, table, item, year, header, check, result)
+        if not result.rejects:
+            reject_swapped_row(result, rows, columns)
         for note in table.notes:
             result.fact(note.kind, note.text, note.line)
         if not result.tables[TABLE] and not result.rejects:

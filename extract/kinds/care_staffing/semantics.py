@@ -36,6 +36,12 @@ CODE_ALIASES = {
 # Rounding of the published figures: each to two decimals, so the total may differ
 # from the sum of its parts by half a hundredth per part.
 HALF_HUNDREDTH = Decimal("0.005")
+# SSB's country row is the sum of the printed (rounded) municipality figures: the
+# column totals agree to the hundredth, as the dbt test of them requires.
+COLUMN_TOTAL_TOLERANCE = Decimal("0.01")
+# Rows the column totals may name as possibly swapped before they say nothing: a
+# few rows rejected cost less than the whole table quarantined in dbt.
+MAX_SWAP_SUSPECTS = 3
 
 # Words that join a capitalised word to the label before it ('Registered nurses for
 # the mentally subnormal'): labels are sentence case, names inside them are not.
