@@ -30,6 +30,9 @@ LINEAGE_NAMES = frozenset(field.name for field in LINEAGE_FIELDS)
 READING = {b"role": b"reading"}
 # The fact naming a header column the kind does not know: read past, never fatal.
 UNKNOWN_COLUMN = "unknown_column"
+# The fact flagging a row published on its only reading although a cross-check of the
+# document's arithmetic disagrees with it (`audit_cross_check_disagreements`).
+CROSS_CHECK_DISAGREEMENT = "cross_check_disagreement"
 
 # How sure `detect` must be before a document is taken as a kind.
 DETECTION_THRESHOLD = 0.5

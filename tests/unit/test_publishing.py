@@ -124,3 +124,35 @@ def test_a_row_failing_a_test_of_single_rows_costs_that_row(tmp_path, capsys):
     assert len(names) == 426 - 1 and "Halden" not in names and "Moss" in names
     assert rejects == [(halden + 1, rejects[0][1])] and "common_rate_within_rounding" in rejects[0][1]
     assert f"laerernorm.txt:{halden + 1}: failed test common_rate_within_rounding" in capsys.readouterr().out
+
+
+def selection_article(tmp_path):
+    """The teacher-norm article cut to its first county (Østfold), its prose saying it
+    lists a selection and stating no total for the term."""
+    lines = (DOCUMENTS / "kd_teacher_norm_compensation_autumn_2018.txt").read_text(encoding="utf-8").split("\n")
+    akershus = next(i for i, line in enumerate(lines) if line.strip() == "Akershus")
+    prose_end = next(i for i, line in enumerate(lines) if line.strip() == "Høsten 2018")
+    opening = [line for line in lines[:prose_end] if "millionar" not in line and "lærarar" not in line]
+    cut = [*opening, "Tabellen viser eit utval kommunar: kommunane i Østfold.", "", *lines[prose_end:akershus]]
+    path = tmp_path / "inbox" / "laerernorm_ostfold.txt"
+    path.parent.mkdir()
+    path.write_text("\n".join(cut) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_selection_without_a_stated_total_is_published_with_a_completeness_warning(tmp_path, capsys):
+    article = selection_article(tmp_path)
+    warehouse = tmp_path / "wh" / "k.duckdb"
+    assert main(["run", str(article.parent), "--warehouse", str(warehouse)]) == 0
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        published = connection.execute("select count(*) from main.fct_teacher_norm_compensation").fetchone()[0]
+        listed, missing, counties, selection, complete = connection.execute(
+            "select municipalities_listed, municipalities_missing, missing_counties, selection_statement, "
+            "claims_completeness from main.audit_document_coverage").fetchone()
+        documented = connection.execute(
+            "select municipalities_missing from main.audit_documents where source_file = ?", [article.name]).fetchone()
+    assert published == listed == 18  # the municipalities of Østfold in October 2017
+    assert missing == 426 - 18 and documented == (missing,)
+    assert "02 Akershus" in counties and "20 Finnmark" in counties and "01 Østfold" not in counties
+    assert "utval" in selection and complete is False
+    assert "warned: test warn_when_documents_leave_out_municipalities" in capsys.readouterr().out

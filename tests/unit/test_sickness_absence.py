@@ -418,3 +418,26 @@ def test_a_column_the_kind_does_not_know_is_listed_and_not_read():
         (2002, 2): (17663, "published", Decimal("5.5"), False),
         (2002, 3): (19012, "published", Decimal("6.3"), False),
     }
+
+
+def test_a_only_reading_that_a_cross_check_disagrees_with_is_published_and_flagged():
+    # Re without its footnote: last year's area was a smaller one, so this year's
+    # scheduled man-days are 3.6 times last year's. The row has one reading; only the
+    # comparison across the years disagrees, and that compares two structures, not damage.
+    result = parse(row("0716", "Re", "5 003 3 810 5 201 3 764 4,4 5,0 5,1 5,7"))
+    assert result.rejects == []
+    (records,) = by_line(result).values()
+    assert quarter_values(records)[(2002, 2)][0] == 5003
+    [flag] = [fact for fact in result.facts if fact.name == "cross_check_disagreement"]
+    assert flag.value.startswith("0716 Re: scheduled man-days") and "disagree" in flag.value
+    assert flag.line.number == records[0]["source_line"]
+
+
+def test_a_cross_check_still_tells_readings_apart():
+    # Two groupings of these tokens keep the row's own arithmetic; only one keeps last
+    # year's and this year's scheduled man-days within the across-year bound.
+    result = parse(row("0101", "Halden", "887 758 374 989 696 401 976 5,5 5,5 5,7 4,4"))
+    assert result.rejects == [] and not [f for f in result.facts if f.name == "cross_check_disagreement"]
+    (records,) = by_line(result).values()
+    assert {r["split_candidates"] for r in records} == {20}  # enumerated; two pass the own arithmetic
+    assert all(r["is_disambiguated"] for r in records)

@@ -124,7 +124,7 @@ def reject_swapped_row(result: ParseResult, rows: dict[int, Row], columns: list[
 @dataclass(frozen=True)
 class CareStaffing:
     kind: str = KIND
-    parser_version: str = "2"
+    parser_version: str = "3"
 
     @property
     def schemas(self) -> dict[str, pa.Schema]:

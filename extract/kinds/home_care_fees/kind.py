@@ -173,7 +173,7 @@ def area_of(label: str, in_districts: bool) -> Area | str:
 @dataclass(frozen=True)
 class HomeCareFees:
     kind: str = KIND
-    parser_version: str = "2"
+    parser_version: str = "3"
 
     @property
     def schemas(self) -> dict[str, pa.Schema]:

@@ -99,6 +99,8 @@ class Candidates:
     verdicts: dict[Reading, str | None] = field(default_factory=dict)
     # Which bound of the municipalities' sum decided a TOTAL row (None elsewhere).
     bound: str | None = None
+    # A cross-check the row's only reading fails (see `across_years`): published, and flagged.
+    disagreement: str | None = None
 
     def surviving(self) -> list[Reading]:
         return [r for r in self.readings if self.verdicts.get(r) is None]
@@ -162,18 +164,11 @@ def intervals_agree(p: tuple[float, float], q: tuple[float, float], growth: floa
     return p[0] <= q[1] * (1 + growth) and q[0] <= p[1] * (1 + growth)
 
 
-def own_arithmetic(row: RawRow, reading: Reading) -> str | None:
-    """Why the reading breaks the row's own arithmetic, or None if it does not."""
-    days_a, _, days_b, _ = reading.values
-    for label, days in (("man-days a", days_a), ("man-days b", days_b)):
-        if days is not None and days < 0:
-            return f"{label} negative"
-    days = quarter_days(reading)
-    for index, label in ((0, "last year's man-days a"), (1, "last year's man-days b")):
-        if days[index] is not None and days[index] < 0:
-            return f"{label} = days − change < 0"
+def _scheduled_intervals(row: RawRow, reading: Reading) -> dict[int, tuple[float, float]] | str:
+    """Scheduled man-days of the four quarters (0, 1 = last year's a, b; 2, 3 = this
+    year's), or why the reading cannot have any."""
     intervals: dict[int, tuple[float, float]] = {}
-    for index, (d, rate) in enumerate(zip(days, row.rates)):
+    for index, (d, rate) in enumerate(zip(quarter_days(reading), row.rates)):
         if d is None or rate is None:
             continue
         if rate == 0:
@@ -182,18 +177,50 @@ def own_arithmetic(row: RawRow, reading: Reading) -> str | None:
         if d == 0 and rate > Decimal(RATE_HALF_UNIT):
             return f"zero man-days with a rate of {rate}"
         intervals[index] = scheduled_interval(d, rate)
-    # 0,1 = last year (a, b); 2,3 = this year (a, b).
-    pairs = [(0, 1, GROWTH_WITHIN_YEAR), (2, 3, GROWTH_WITHIN_YEAR)]
-    if row.footnote is None:
-        pairs += [(0, 2, GROWTH_ACROSS_YEAR), (1, 3, GROWTH_ACROSS_YEAR)]
-    names = ("a last year", "b last year", "a", "b")
+    return intervals
+
+
+_QUARTER_NAMES = ("a last year", "b last year", "a", "b")
+
+
+def _disagreement(intervals: dict[int, tuple[float, float]], pairs: list[tuple[int, int, float]]) -> str | None:
     for p, q, growth in pairs:
         if p in intervals and q in intervals and not intervals_agree(intervals[p], intervals[q], growth):
             return (
-                f"scheduled man-days {names[p]} ≈ {intervals[p][0]:.0f} and {names[q]} ≈ {intervals[q][0]:.0f} "
-                f"disagree beyond rate rounding and {growth:.0%} change"
+                f"scheduled man-days {_QUARTER_NAMES[p]} ≈ {intervals[p][0]:.0f} and {_QUARTER_NAMES[q]} ≈ "
+                f"{intervals[q][0]:.0f} disagree beyond rate rounding and {growth:.0%} change"
             )
     return None
+
+
+def own_arithmetic(row: RawRow, reading: Reading) -> str | None:
+    """Why the reading breaks the row's own arithmetic (damage: a negative figure, a
+    quarter that disagrees with the other quarter of its year), or None if it does not."""
+    days_a, _, days_b, _ = reading.values
+    for label, days in (("man-days a", days_a), ("man-days b", days_b)):
+        if days is not None and days < 0:
+            return f"{label} negative"
+    days = quarter_days(reading)
+    for index, label in ((0, "last year's man-days a"), (1, "last year's man-days b")):
+        if days[index] is not None and days[index] < 0:
+            return f"{label} = days − change < 0"
+    intervals = _scheduled_intervals(row, reading)
+    if isinstance(intervals, str):
+        return intervals
+    return _disagreement(intervals, [(0, 1, GROWTH_WITHIN_YEAR), (2, 3, GROWTH_WITHIN_YEAR)])
+
+
+def across_years(row: RawRow, reading: Reading) -> str | None:
+    """Why this year's quarters disagree with last year's, or None. A cross-check, not
+    the row's own arithmetic: an area that changed since last year (a merger the table
+    does not footnote) compares two structures. It tells readings apart; it does not
+    reject a row's only reading."""
+    if row.footnote is not None:
+        return None
+    intervals = _scheduled_intervals(row, reading)
+    if isinstance(intervals, str):
+        return None
+    return _disagreement(intervals, [(0, 2, GROWTH_ACROSS_YEAR), (1, 3, GROWTH_ACROSS_YEAR)])
 
 
 def exceeds_total(reading: Reading, total_bounds: tuple[int | None, ...]) -> str | None:
@@ -286,6 +313,11 @@ def decide(rows: list[RawRow]) -> list[Candidates]:
             why = own_arithmetic(c.row, reading)
             if why:
                 c.rule_out(reading, why)
+            elif cross := across_years(c.row, reading):
+                if len(c.readings) > 1:
+                    c.rule_out(reading, cross)
+                else:
+                    c.disagreement = cross
 
     totals = [c for c in all_candidates if c.row.area_level == "total"]
     municipalities = [c for c in all_candidates if c.row.area_level == "municipality"]

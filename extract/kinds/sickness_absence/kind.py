@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from extract.kinds.base import READING, ParseError, ParseResult, row_lineage, schema
+from extract.kinds.base import CROSS_CHECK_DISAGREEMENT, READING, ParseError, ParseResult, row_lineage, schema
 from extract.kinds.sickness_absence.arithmetic import (
     Candidates,
     RawRow,
@@ -173,7 +173,7 @@ def records_for(document: TableDocument, row: Row, header: Header, raw: RawRow, 
 @dataclass(frozen=True)
 class SicknessAbsence:
     kind: str = KIND
-    parser_version: str = "3"
+    parser_version: str = "4"
 
     @property
     def schemas(self) -> dict[str, pa.Schema]:
@@ -284,6 +284,8 @@ class SicknessAbsence:
             surviving = candidates.surviving()
             if len(surviving) == 1:
                 result.tables[TABLE] += records_for(document, row, header, candidates.row, surviving[0], candidates)
+                if candidates.disagreement:
+                    result.fact(CROSS_CHECK_DISAGREEMENT, f"{row.label}: {candidates.disagreement}", row.line)
                 if candidates.bound is not None:
                     result.fact("total_bound", candidates.bound, row.line)
             elif not candidates.readings:

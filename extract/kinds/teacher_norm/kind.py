@@ -34,6 +34,7 @@ from extract.kinds.teacher_norm.semantics import (
     norm_of,
     period_code,
     period_start,
+    selection_statement,
     stated_totals,
     structure_date_of,
 )
@@ -225,6 +226,8 @@ class TeacherNorm:
         facts, rejects = stated_totals(before, header.period_label)
         result.facts += facts
         result.rejects += rejects
+        if selection := selection_statement(before + [(note.text, note.line) for note in table.notes]):
+            result.facts.append(selection)
         for note in table.notes:
             result.fact("note", note.text, note.line)
         for text, line in after:

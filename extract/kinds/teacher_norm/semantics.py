@@ -26,7 +26,7 @@ from extract.tables import Line
 from extract.tables.text import MONTHS, squeeze
 
 KIND = "teacher_norm"
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 TABLE = "compensation"
 
 # The article prints no symbols; a lone dash or dots would stand for "nothing"
@@ -62,6 +62,9 @@ _MAN_YEARS = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[–\-A-ZÆØÅ])")
 _TOTAL_LABEL = re.compile(r"^(sum|i alt|totalt|total|hele landet|heile landet|landet|norge)\b", re.IGNORECASE)
+# Words by which an article says its table lists some municipalities or counties only
+# (nynorsk 'utval', 'utvalde'; bokmål 'utvalg', 'utvalgte'; English 'selected').
+_SELECTION = re.compile(r"\b(?:utval(?:g|gte|de|t)?|selected|a selection)\b", re.IGNORECASE)
 _COUNTRY_LABEL = re.compile(r"\b(hele landet|heile landet|landet|norge|totalt)\b", re.IGNORECASE)
 
 
@@ -95,6 +98,15 @@ def sentences(prose: Iterable[tuple[str, Line]]) -> Iterable[tuple[str, Line]]:
         for sentence in _SENTENCE_END.split(squeeze(text)):
             if sentence:
                 yield sentence, line
+
+
+def selection_statement(prose: Iterable[tuple[str, Line]]) -> Fact | None:
+    """The sentence saying the table lists a selection, if the prose has one: the
+    document then does not claim to list every municipality of its period."""
+    for sentence, line in sentences(prose):
+        if _SELECTION.search(sentence):
+            return Fact("selection", sentence, line)
+    return None
 
 
 def stated_totals(prose: list[tuple[str, Line]], period_label: str) -> tuple[list[Fact], list[Reject]]:

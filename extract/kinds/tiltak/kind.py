@@ -27,7 +27,7 @@ def report_period(document: TableDocument) -> tuple[tuple[date, date], Line | No
 @dataclass(frozen=True)
 class Tiltak:
     kind: str = KIND
-    parser_version: str = "2"
+    parser_version: str = "3"
 
     @property
     def schemas(self) -> dict[str, pa.Schema]:
