@@ -5,10 +5,15 @@ the column totals see them: exactly two columns are off, by the same amount in
 opposite directions, and that amount is the difference of the two cells in the row
 that was swapped. Where exactly one row fits, the totals name it; where a few do,
 they name those few (one of them is wrong, and the totals cannot tell which).
+
+A single damaged row under printed totals is the totals less the other rows: where
+what survives of its print agrees with that in every digit, the document's own
+arithmetic has read it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -52,3 +57,33 @@ def swapped_row(rows: Mapping[int, Values], total: Values, tolerance: Decimal, a
         and abs((values[first] - values[second]) - difference) <= tolerance
     ]
     return Swap(tuple(fits), first, second, difference) if 1 <= len(fits) <= at_most else None
+
+
+def derived_row(rows: Mapping[int, Values], total: Values, row: int) -> list[Decimal | None]:
+    """One row's values as the column totals prove them: each total less the other rows
+    (None where the total is not a number)."""
+    others = {key: values for key, values in rows.items() if key != row}
+    return [None if gap is None else -gap for gap in column_gaps(others, total)]
+
+
+def _cell_pattern(text: str) -> str:
+    # Each digit as printed, or a glyph that is no digit in its place: damage (a '¤',
+    # an OCR letter) may stand for the digit, a different digit may not.
+    return "".join(f"(?:{ch}|[^\\d,.\\s])" if ch.isdigit() else re.escape(ch) for ch in text)
+
+
+def read_by_totals(printed: Sequence[str], derived: Sequence[str]) -> list[str] | None:
+    """What each cell of a damaged row printed, if its print could be the derived cells,
+    cell by cell: every digit printed where the derived value has it, a damaged glyph
+    at most in its place, nothing more and nothing less; a derived zero may have been
+    printed as an empty cell. None where a cell disagrees or cells are missing."""
+    if len(printed) != len(derived):
+        return None
+    read = []
+    for was, cell in zip(printed, derived):
+        compact = "".join(was.split())
+        zero = set(cell) <= set("0,.")
+        if not (compact == "" and zero) and not re.fullmatch(_cell_pattern(cell), compact):
+            return None
+        read.append(compact)
+    return read

@@ -4,6 +4,7 @@ and the bundled 1999 document as a whole."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -226,3 +227,33 @@ def test_a_column_the_kind_does_not_know_is_listed_and_left_out_of_the_rows(deli
     assert oslo["psychiatric_nurses"]["man_years"] == Decimal("1376.08")
     assert oslo["ergo_therapists"]["man_years"] == Decimal("8000.15")
     assert not result.rejects
+
+
+def _mutated_sample(old: str, new: str):
+    text = (Path(__file__).resolve().parents[2] / "documents" / "ssb_care_staffing_1999.txt").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    return KIND.parse(tables_from_text(text.replace(old, new)))
+
+
+def test_a_garbled_digit_is_read_from_the_country_total_less_the_other_rows():
+    result = _mutated_sample("0104 Moss 543,06 4,00", "0104 Moss 543,06 4,0¤")
+    assert result.rejects == []
+    moss = {r["education_type"]: r for r in result.tables["man_years"] if r["municipality_code"] == "0104"}
+    damaged = [r for r in moss.values() if r["value_status"] == "resolved_by_total"]
+    assert [(r["man_years"], r["column_number"]) for r in damaged] == [(Decimal("4.00"), 2)]
+    assert moss["total"]["man_years"] == Decimal("543.06") and moss["total"]["value_status"] == "published"
+    assert [f.line.text.startswith("0104 Moss") for f in result.facts if f.name == "resolved_by_total"] == [True]
+
+
+def test_a_different_digit_is_not_resolved_by_the_total():
+    # '4,00' printed '5,00': a valid digit the totals contradict is damage they cannot read.
+    result = _mutated_sample("0104 Moss 543,06 4,00", "0104 Moss 543,06 5,00")
+    assert [r.line.text.split()[:2] for r in result.rejects] == [["0104", "Moss"]]
+    assert not [r for r in result.tables["man_years"] if r["municipality_code"] == "0104"]
+
+
+def test_two_swapped_cells_are_named_by_the_column_totals():
+    result = _mutated_sample("0104 Moss 543,06 4,00 2,45", "0104 Moss 543,06 2,45 4,00")
+    [reject] = result.rejects
+    assert reject.line.text.startswith("0104 Moss") and "look swapped" in reject.reason
+    assert not [r for r in result.tables["man_years"] if r["municipality_code"] == "0104"]

@@ -13,6 +13,7 @@ from extract.kinds.care_staffing.semantics import (
     HALF_HUNDREDTH,
     KIND,
     MAX_SWAP_SUSPECTS,
+    RESOLVED_BY_TOTAL,
     SYMBOLS,
     TABLE,
     TITLE,
@@ -28,7 +29,7 @@ from extract.tables.heads import header_text
 from extract.tables.labels import join_wrapped_labels, parse_label
 from extract.tables.readings import Reading, settle
 from extract.tables.text import normalise, split_markers
-from extract.tables.totals import swapped_row
+from extract.tables.totals import derived_row, read_by_totals, swapped_row
 
 
 @dataclass(frozen=True)
@@ -93,22 +94,28 @@ def total_agrees(columns: list[Column], decimal: str):
     return check
 
 
+def _values_by_line(result: ParseResult, columns: list[Column]) -> tuple[dict[int, list], list | None]:
+    """The municipality rows' values by line, in column order, and the country row's."""
+    by_line: dict[int, dict[int, Decimal | None]] = {}
+    country: dict[int, Decimal | None] = {}
+    for record in result.tables[TABLE]:
+        target = country if record["area_level"] == "country" else by_line.setdefault(record["source_line"], {})
+        target[record["column_number"]] = record["man_years"]
+    numbers = [column.number for column in columns]
+    rows = {line: [cells.get(n) for n in numbers] for line, cells in by_line.items()}
+    return rows, ([country[n] for n in numbers] if len(country) == len(numbers) else None)
+
+
 def reject_swapped_row(result: ParseResult, rows: dict[int, Row], columns: list[Column]) -> None:
     """Two cells of one row in each other's place keep its total but not the columns':
     where the country row's totals name such a row, it is a reject, not two wrong
     values; where they name a few, each is (one of them is wrong, and nothing tells
     which). With other rows rejected the column sums are short anyway: the one-sided
     total test in dbt then bounds them."""
-    values: dict[int, dict[int, Decimal | None]] = {}
-    country: dict[int, Decimal | None] = {}
-    for record in result.tables[TABLE]:
-        target = country if record["area_level"] == "country" else values.setdefault(record["source_line"], {})
-        target[record["column_number"]] = record["man_years"]
-    numbers = [column.number for column in columns]
-    if len(country) != len(numbers):
+    values, country = _values_by_line(result, columns)
+    if country is None:
         return
-    swap = swapped_row({line: [cells.get(n) for n in numbers] for line, cells in values.items()},
-                       [country[n] for n in numbers], COLUMN_TOTAL_TOLERANCE, at_most=MAX_SWAP_SUSPECTS)
+    swap = swapped_row(values, country, COLUMN_TOTAL_TOLERANCE, at_most=MAX_SWAP_SUSPECTS)
     if swap is None:
         return
     first, second = columns[swap.first], columns[swap.second]
@@ -119,6 +126,39 @@ def reject_swapped_row(result: ParseResult, rows: dict[int, Row], columns: list[
         result.reject(rows[line].line, f"'{first.label}' and '{second.label}' look swapped: their columns miss the "
                                        f"country totals by {swap.difference:+} and {-swap.difference:+}, this row's "
                                        f"difference{suspects}", raw=rows[line].raw)
+
+
+def resolve_by_totals(document: TableDocument, result: ParseResult, rows: dict[int, Row], year: int,
+                      columns: list[Column], decimal: str) -> None:
+    """The one rejected municipality row, read from the country totals less the other
+    rows where what survives of its print agrees in every digit (a '¤' or an OCR
+    letter in place of a digit): published, its damaged cells marked `resolved_by_total`."""
+    (reject,) = result.rejects
+    row = rows.get(reject.line.number)
+    label = parse_label(row.label) if row is not None else None
+    if label is None or label.code is None or not label.name:
+        return
+    values, country = _values_by_line(result, columns)
+    if country is None or row.line.number in values:
+        return
+    derived = derived_row({**values, row.line.number: [None] * len(columns)}, country, row.line.number)
+    if any(value is None or value < 0 for value in derived):
+        return
+    texts = [f"{value:.2f}".replace(".", decimal) for value in derived]
+    printed = read_by_totals(row.values, texts)
+    if printed is None or total_agrees(columns, decimal)(tuple(texts)) is not None:
+        return
+    result.rejects.clear()
+    result.fact("resolved_by_total", f"{row.label}: {reject.reason}", row.line)
+    for column, value, text, was in zip(columns, derived, texts, printed):
+        # A cell printed intact keeps its own reading (an empty one stays empty, not 0).
+        cell = parse_cell(was, SYMBOLS, decimal) if was in (text, "") else None
+        result.tables[TABLE].append({
+            "year": year, "area_level": "municipality", "municipality_code": label.code, "area_name": label.name,
+            "column_number": column.number, "education_type": column.education_type, "education_label": column.label,
+            "man_years": cell.value if cell else value, "value_status": cell.status if cell else RESOLVED_BY_TOTAL,
+            **row_lineage(document, row),
+        })
 
 
 @dataclass(frozen=True)
@@ -187,6 +227,8 @@ class CareStaffing:
                 self._read_row(document, table, item, year, header, check, result)
         if not result.rejects:
             reject_swapped_row(result, rows, columns)
+        elif len(result.rejects) == 1 and header.width == len(columns):
+            resolve_by_totals(document, result, rows, year, columns, table.decimal)
         for note in table.notes:
             result.fact(note.kind, note.text, note.line)
         if not result.tables[TABLE] and not result.rejects:

@@ -42,6 +42,8 @@ COLUMN_TOTAL_TOLERANCE = Decimal("0.01")
 # Rows the column totals may name as possibly swapped before they say nothing: a
 # few rows rejected cost less than the whole table quarantined in dbt.
 MAX_SWAP_SUSPECTS = 3
+# The status of a damaged cell read from the country total less the other rows.
+RESOLVED_BY_TOTAL = "resolved_by_total"
 
 # Words that join a capitalised word to the label before it ('Registered nurses for
 # the mentally subnormal'): labels are sentence case, names inside them are not.
