@@ -3,11 +3,7 @@
 -- period. Rows it printed but that were rejected are not missing from it: as many
 -- municipalities as it has rejected lines may be absent, never more.
 with rejected as (
-    select
-        source_sha256,
-        count(*) as rejected_lines
-    from {{ ref('stg_extraction__rejects') }}
-    group by source_sha256
+    {{ rejected_lines_per_document() }}
 )
 
 select

@@ -12,11 +12,7 @@ with sums as (
 ),
 
 rejected as (
-    select
-        source_sha256,
-        count(*) as rejected_lines
-    from {{ ref('stg_extraction__rejects') }}
-    group by source_sha256
+    {{ rejected_lines_per_document() }}
 ),
 
 stated as (

@@ -26,11 +26,7 @@ stated as (
 ),
 
 rejected as (
-    select
-        source_sha256,
-        count(*) as rejected_lines
-    from {{ ref('stg_extraction__rejects') }}
-    group by source_sha256
+    {{ rejected_lines_per_document() }}
 ),
 
 half_units as (
