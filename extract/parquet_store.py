@@ -96,6 +96,11 @@ def document_files(out_dir: Path, sha256: str) -> list[Path]:
     return sorted(out_dir.glob(f"*/*/{sha256}.parquet"))
 
 
+def row_files(out_dir: Path, sha256: str) -> list[Path]:
+    """A document's files of its kind's tables (its rows), without its rejects and facts."""
+    return [path for path in document_files(out_dir, sha256) if path.parent.parent.name != EXTRACTION]
+
+
 def remove_documents_except(out_dir: Path, keep: Iterable[str]) -> None:
     """Drop the files of documents not in this run: the folder mirrors the documents asked for."""
     keep = set(keep)

@@ -238,17 +238,15 @@ def _write_document(out_dir: Path, kind: DocumentKind, document: TableDocument, 
             target = store.table_dir(out_dir, kind.kind, table) / file_name
             store.write_rows(result.tables.get(table, []), schema, target)
     rejects = [
-        {"source_file": document.name, "source_sha256": document.sha256, "kind": kind.kind,
-         "source_page": reject.line.page, "source_line": reject.line.number, "raw_line": reject.raw or reject.line.text,
-         "reason": reject.reason, "candidates": reject.candidates, "duplicate_of_line": reject.duplicate_of}
+        _reject_record(document.name, document.sha256, kind.kind, reject.line.page, reject.line.number,
+                       reject.raw or reject.line.text, reject.reason, reject.candidates, reject.duplicate_of)
         for reject in result.rejects
     ]
     if failure is not None:
         line, reason = failure
-        rejects.append({"source_file": document.name, "source_sha256": document.sha256, "kind": kind.kind,
-                        "source_page": line.page if line else None, "source_line": line.number if line else None,
-                        "raw_line": line.text if line else None, "reason": f"document not parsed: {reason}",
-                        "candidates": None, "duplicate_of_line": None})
+        rejects.append(_reject_record(document.name, document.sha256, kind.kind, line.page if line else None,
+                                      line.number if line else None, line.text if line else None,
+                                      f"document not parsed: {reason}"))
     store.write_rows(rejects, store.REJECTS_SCHEMA, store.table_dir(out_dir, store.EXTRACTION, "rejects") / file_name)
     facts = [
         {"source_file": document.name, "source_sha256": document.sha256, "kind": kind.kind, "fact": fact.name,
@@ -258,6 +256,15 @@ def _write_document(out_dir: Path, kind: DocumentKind, document: TableDocument, 
     ]
     target = store.table_dir(out_dir, store.EXTRACTION, "document_facts") / file_name
     store.write_rows(facts, store.FACTS_SCHEMA, target)
+
+
+def _reject_record(source_file: str, sha256: str, kind: str | None, page: int | None, line: int | None,
+                   raw: str | None, reason: str, candidates: str | None = None,
+                   duplicate_of: int | None = None) -> dict:
+    """A row of the rejects table (`store.REJECTS_SCHEMA`)."""
+    return {"source_file": source_file, "source_sha256": sha256, "kind": kind, "source_page": page,
+            "source_line": line, "raw_line": raw, "reason": reason, "candidates": candidates,
+            "duplicate_of_line": duplicate_of}
 
 
 def quarantine(out_dir: Path, reasons: dict[str, str]) -> None:
@@ -284,9 +291,7 @@ def reject_rows(out_dir: Path, reasons: dict[tuple[str, int], str]) -> None:
     for sha256, lines in by_document.items():
         rejected: dict[int, dict] = {}
         kind = None
-        for path in store.document_files(out_dir, sha256):
-            if path.parent.parent.name == store.EXTRACTION:
-                continue
+        for path in store.row_files(out_dir, sha256):
             table = pq.read_table(path)
             rows = table.to_pylist()
             kept = [row for row in rows if row["source_line"] not in lines]
@@ -299,19 +304,13 @@ def reject_rows(out_dir: Path, reasons: dict[tuple[str, int], str]) -> None:
         rejects_path = store.table_dir(out_dir, store.EXTRACTION, "rejects") / f"{sha256}.parquet"
         existing = pq.read_table(rejects_path).to_pylist() if rejects_path.exists() else []
         existing += [
-            {"source_file": row["source_file"], "source_sha256": sha256, "kind": kind,
-             "source_page": row["source_page"], "source_line": line, "raw_line": row["raw_line"],
-             "reason": lines[line], "candidates": None, "duplicate_of_line": None}
+            _reject_record(row["source_file"], sha256, kind, row["source_page"], line, row["raw_line"], lines[line])
             for line, row in sorted(rejected.items())
         ]
         store.write_rows(existing, store.REJECTS_SCHEMA, rejects_path)
         for entry in manifest:
             if entry["source_sha256"] == sha256:
                 entry["rejects"] += len(rejected)
-                entry["rows"] = _count_rows(out_dir, sha256)
+                entry["rows"] = sum(pq.read_metadata(path).num_rows for path in store.row_files(out_dir, sha256))
     store.write_rows(manifest, store.MANIFEST_SCHEMA, store.manifest_path(out_dir))
 
-
-def _count_rows(out_dir: Path, sha256: str) -> int:
-    return sum(pq.read_metadata(path).num_rows for path in store.document_files(out_dir, sha256)
-               if path.parent.parent.name != store.EXTRACTION)

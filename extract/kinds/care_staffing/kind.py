@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -128,8 +129,24 @@ def reject_swapped_row(result: ParseResult, rows: dict[int, Row], columns: list[
                                        f"difference{suspects}", raw=rows[line].raw)
 
 
+def man_years_record(document: TableDocument, row: Row, year: int, area_level: str, code: str | None, name: str,
+                     column: Column, value: Decimal | None, status: str) -> dict:
+    return {
+        "year": year,
+        "area_level": area_level,
+        "municipality_code": code,
+        "area_name": name,
+        "column_number": column.number,
+        "education_type": column.education_type,
+        "education_label": column.label,
+        "man_years": value,
+        "value_status": status,
+        **row_lineage(document, row),
+    }
+
+
 def resolve_by_totals(document: TableDocument, result: ParseResult, rows: dict[int, Row], year: int,
-                      columns: list[Column], decimal: str) -> None:
+                      columns: list[Column], decimal: str, check: Callable[[Reading], str | None]) -> None:
     """The one rejected municipality row, read from the country totals less the other
     rows where what survives of its print agrees in every digit (a '¤' or an OCR
     letter in place of a digit): published, its damaged cells marked `resolved_by_total`."""
@@ -146,19 +163,16 @@ def resolve_by_totals(document: TableDocument, result: ParseResult, rows: dict[i
         return
     texts = [f"{value:.2f}".replace(".", decimal) for value in derived]
     printed = read_by_totals(row.values, texts)
-    if printed is None or total_agrees(columns, decimal)(tuple(texts)) is not None:
+    if printed is None or check(tuple(texts)) is not None:
         return
     result.rejects.clear()
     result.fact("resolved_by_total", f"{row.label}: {reject.reason}", row.line)
     for column, value, text, was in zip(columns, derived, texts, printed):
         # A cell printed intact keeps its own reading (an empty one stays empty, not 0).
         cell = parse_cell(was, SYMBOLS, decimal) if was in (text, "") else None
-        result.tables[TABLE].append({
-            "year": year, "area_level": "municipality", "municipality_code": label.code, "area_name": label.name,
-            "column_number": column.number, "education_type": column.education_type, "education_label": column.label,
-            "man_years": cell.value if cell else value, "value_status": cell.status if cell else RESOLVED_BY_TOTAL,
-            **row_lineage(document, row),
-        })
+        result.tables[TABLE].append(man_years_record(
+            document, row, year, "municipality", label.code, label.name, column,
+            cell.value if cell else value, cell.status if cell else RESOLVED_BY_TOTAL))
 
 
 @dataclass(frozen=True)
@@ -228,7 +242,7 @@ class CareStaffing:
         if not result.rejects:
             reject_swapped_row(result, rows, columns)
         elif len(result.rejects) == 1 and header.width == len(columns):
-            resolve_by_totals(document, result, rows, year, columns, table.decimal)
+            resolve_by_totals(document, result, rows, year, columns, table.decimal, check)
         for note in table.notes:
             result.fact(note.kind, note.text, note.line)
         if not result.tables[TABLE] and not result.rejects:
@@ -259,18 +273,7 @@ class CareStaffing:
         except CellError as error:
             result.reject(row.line, str(error), raw=row.raw)
             return
-        name = label.name
         for column, cell in zip(header.known, cells):
-            result.tables[TABLE].append({
-                "year": year,
-                "area_level": area_level,
-                "municipality_code": label.code,
-                "area_name": name,
-                "column_number": column.number,
-                "education_type": column.education_type,
-                "education_label": column.label,
-                "man_years": cell.value,
-                "value_status": cell.status,
-                **row_lineage(document, row),
-            })
+            result.tables[TABLE].append(man_years_record(document, row, year, area_level, label.code, label.name,
+                                                         column, cell.value, cell.status))
 
