@@ -165,7 +165,7 @@ def test_total_not_matching_the_municipalities_is_rejected():
     result = parse("TOTAL 29 444 427 31 039 2 247 5,5 5,6 5,4 6,2", HALDEN, MARKER)
     (reject,) = result.rejects
     assert reject.line.text.startswith("TOTAL")
-    assert "municipalities' sum" in reject.candidates
+    assert "areas' sum" in reject.candidates
 
 
 def test_no_reading_fits_the_rates():
@@ -244,7 +244,10 @@ def test_synthetic_table_for_women_in_other_quarters():
 @pytest.mark.parametrize(
     ("title", "sex"),
     [("Figures. Men. Quarterly", "men"), ("Figures. Women. Quarterly", "women"), ("Both sexes. Quarterly", "both"),
-     ("Tall. Kvinner. Kvartal", "women"), ("Begge kjønn.", "both"), ("Menn.", "men"), ("Quarterly figures.", None)],
+     ("Tall. Kvinner. Kvartal", "women"), ("Begge kjønn.", "both"), ("Menn.", "men"),
+     # SSB's tables of both sexes name none; 'I alt' names none; naming both is both
+     ("Quarterly figures.", "both"), ("Sykefravær i alt. Kvartal", "both"), ("Men and women.", "both"),
+     ("Menn og kvinner.", "both"), ("Employment. Women. Quarterly", "women")],
 )
 def test_sex_from_the_title(title, sex):
     assert parse_sex(title) == sex

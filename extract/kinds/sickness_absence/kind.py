@@ -14,22 +14,29 @@ from extract.kinds.sickness_absence.arithmetic import (
     decide,
     header_quarters,
     parse_rate,
+    rate_status,
 )
 from extract.kinds.sickness_absence.semantics import (
     CHANGE,
+    COUNTY,
     DAYS,
     DERIVED,
     KIND,
     MAN_DAYS,
-    NOT_APPLICABLE,
+    MUNICIPALITY,
+    NOT_PRINTED,
     NOT_PUBLISHED,
     RATE,
     TABLE,
     TITLE,
+    TOTAL,
+    UNALLOCATED,
     Quarter,
+    is_unallocated,
     measure_of,
     parse_sex,
     quarters_in,
+    table_area_level,
 )
 from extract.tables import Row, Section, Table, TableDocument
 from extract.tables.cells import PUBLISHED
@@ -43,6 +50,7 @@ STANDARD_ORDER = ("days_a", "change_a", "days_b", "change_b", "rate_0", "rate_1"
 @dataclass(frozen=True)
 class Header:
     sex: str
+    level: str  # the table's areas: MUNICIPALITY or COUNTY
     days_quarters: tuple[Quarter, Quarter]  # a, b of this year
     rate_quarters: tuple[Quarter, Quarter, Quarter, Quarter]  # a−1y, b−1y, a, b
     positions: tuple[int, ...]  # the value column of each cell of STANDARD_ORDER
@@ -71,7 +79,7 @@ def find_tables(document: TableDocument) -> list[tuple[Table, str]]:
     return found
 
 
-def read_header(table: Table, sex: str) -> Header:
+def read_header(table: Table, sex: str, level: str) -> Header:
     """The quarters of the man-day and rate blocks and where each cell stands: from the
     columns' labels where the rendering places them, else in the order the header names
     its quarter labels (two for man-days, four for rates)."""
@@ -90,25 +98,43 @@ def read_header(table: Table, sex: str) -> Header:
         if len(days) == 2 and len(rates) == 4 and [q for q, _ in change] == [q for q, _ in days]:
             (a, b), expected = header_quarters([q for q, _ in days] + [q for q, _ in rates])
             positions = (days[0][1], change[0][1], days[1][1], change[1][1], *(i for _, i in rates))
-            return Header(sex, (a, b), expected, positions, tuple(label for label in unknown if label))
+            return Header(sex, level, (a, b), expected, positions, tuple(label for label in unknown if label))
     try:
         (a, b), expected = header_quarters(quarters_in(table.header.text)[:6])
     except ValueError as error:
         raise ParseError(str(error), table.header.line or table.title.line) from error
-    return Header(sex, (a, b), expected, tuple(range(len(STANDARD_ORDER))))
+    return Header(sex, level, (a, b), expected, tuple(range(len(STANDARD_ORDER))))
+
+
+CODE_LENGTHS = {MUNICIPALITY: (4,), COUNTY: (2,)}
+
+
+def area_of(text: str, level: str) -> tuple[str, str | None, str | None, str] | str:
+    """A row label's area level, code, footnote marker and name — or why the label
+    names no area of a table by `level`: municipalities by code ('0101 Halden'),
+    counties by name or code ('Troms Romsa', '19 Troms'), the TOTAL, the remainder
+    SSB allocates to no area."""
+    label = parse_label(text, CODE_LENGTHS[level])
+    if label.is_total:
+        return TOTAL, None, label.marker, label.name
+    if is_unallocated(label.text):
+        return UNALLOCATED, None, label.marker, label.text
+    if label.code is not None:
+        if not label.name:
+            return f"row has a code but no {level} name"
+        return level, label.code, label.marker, label.name
+    if level == COUNTY and not parse_label(text).code and any(char.isalpha() for char in label.name):
+        return COUNTY, None, label.marker, label.name
+    wanted = "a municipality code" if level == MUNICIPALITY else "a county name"
+    return f"a row of values whose label {text!r} is neither {wanted} nor a total"
 
 
 def raw_row(row: Row, header: Header) -> RawRow | str:
     """The row's label, man-day cells (or tokens) and rates, or why it cannot be read."""
-    label = parse_label(row.label)
-    if label.code is not None:
-        area_level, name = "municipality", label.name
-    elif label.is_total:
-        area_level, name = "total", label.name
-    else:
-        return f"a row of values whose label {row.label!r} is neither a municipality code nor a total"
-    if not name:
-        return "row has a code but no municipality name"
+    area = area_of(row.label, header.level)
+    if isinstance(area, str):
+        return area
+    area_level, code, marker, name = area
     delimited = None
     cells = row.cells
     fits = cells is not None and len([c for c in cells if c]) <= len(header.positions) + len(header.unknown) \
@@ -128,29 +154,35 @@ def raw_row(row: Row, header: Header) -> RawRow | str:
         rates = tuple(parse_rate(token) for token in rate_tokens)
     except ValueError as error:
         return str(error)
-    return RawRow(row.line, area_level, label.code, label.marker, name, day_tokens, rates, delimited)  # type: ignore[arg-type]
+    return RawRow(row.line, area_level, code, marker, name, day_tokens, rates, delimited,  # type: ignore[arg-type]
+                  tuple(rate_status(token) for token in rate_tokens))
 
 
 def records_for(document: TableDocument, row: Row, header: Header, raw: RawRow, reading: Reading,
                 candidates: Candidates) -> list[dict]:
     days_a, change_a, days_b, change_b = reading.values
-    this_year = ((days_a, change_a), (days_b, change_b))
+    status_a, change_status_a, status_b, change_status_b = reading.statuses
+    this_year = ((days_a, change_a, status_a, change_status_a), (days_b, change_b, status_b, change_status_b))
+    table_quarter = header.days_quarters[1]
     records = []
-    for index, (quarter, rate) in enumerate(zip(header.rate_quarters, raw.rates)):
-        days, change = this_year[index % 2]
+    for index, (quarter, rate, rate_status) in enumerate(zip(header.rate_quarters, raw.rates, raw.rate_statuses)):
+        days, change, days_status, change_status = this_year[index % 2]
         if index >= 2:
-            value, days_status = days, PUBLISHED if days is not None else NOT_PUBLISHED
-            change_value, change_status = change, PUBLISHED if change is not None else NOT_PUBLISHED
+            value, change_value = days, change
         else:
             # Last year's man-days are not printed: days − change, the document's own arithmetic.
             value = days - change if days is not None and change is not None else None
             days_status = DERIVED if value is not None else NOT_PUBLISHED
-            change_value, change_status = None, NOT_APPLICABLE
+            change_value, change_status = None, NOT_PRINTED
         records.append({
             "year": quarter.year,
             "quarter": quarter.quarter,
+            "table_level": header.level,
+            "table_year": table_quarter.year,
+            "table_quarter": table_quarter.quarter,
             "area_level": raw.area_level,
-            "municipality_code": raw.code,
+            "municipality_code": raw.code if raw.area_level == MUNICIPALITY else None,
+            "county_code": raw.code if raw.area_level == COUNTY else None,
             "source_name": raw.name,
             "footnote_marker": raw.footnote,
             "sex": header.sex,
@@ -159,7 +191,7 @@ def records_for(document: TableDocument, row: Row, header: Header, raw: RawRow, 
             "change_days": change_value,
             "change_status": change_status,
             "absence_rate_pct": rate,
-            "rate_status": PUBLISHED if rate is not None else NOT_PUBLISHED,
+            "rate_status": rate_status,
             "is_derived": days_status == DERIVED,
             "split_candidates": len(candidates.readings),
             "is_disambiguated": len(candidates.readings) > 1,
@@ -170,10 +202,16 @@ def records_for(document: TableDocument, row: Row, header: Header, raw: RawRow, 
     return records
 
 
+def levels_of_rows(table: Table) -> str:
+    """A table whose title says neither: by municipality if its rows carry municipality codes."""
+    coded = sum(parse_label(row.label).code is not None for row in table.rows)
+    return MUNICIPALITY if coded * 2 > len(table.rows) else COUNTY
+
+
 @dataclass(frozen=True)
 class SicknessAbsence:
     kind: str = KIND
-    parser_version: str = "4"
+    parser_version: str = "5"
 
     @property
     def schemas(self) -> dict[str, pa.Schema]:
@@ -181,8 +219,12 @@ class SicknessAbsence:
             TABLE: schema(
                 pa.field("year", pa.int16(), nullable=False),
                 pa.field("quarter", pa.int8(), nullable=False),
+                pa.field("table_level", pa.string(), nullable=False),
+                pa.field("table_year", pa.int16(), nullable=False),
+                pa.field("table_quarter", pa.int8(), nullable=False),
                 pa.field("area_level", pa.string(), nullable=False),
                 pa.field("municipality_code", pa.string()),
+                pa.field("county_code", pa.string()),
                 pa.field("source_name", pa.string(), nullable=False),
                 pa.field("footnote_marker", pa.string()),
                 pa.field("sex", pa.string(), nullable=False),
@@ -220,7 +262,7 @@ class SicknessAbsence:
             raise ParseError("no table titled with sickness absence man-days found")
         result = ParseResult(tables={TABLE: []})
         # The fragments of one table (its pages, whether or not its header was repeated)
-        # are one table: the TOTAL is decided against all its municipalities.
+        # are one table: the TOTAL is decided against all its areas.
         groups: dict[tuple, tuple[Header, list[tuple[Row, RawRow]]]] = {}
         for table, title in tables:
             try:
@@ -233,7 +275,7 @@ class SicknessAbsence:
                 for row in table.rows:
                     result.reject(row.line, f"a row under a header that cannot be read ({error})", raw=row.raw)
                 continue
-            key = (header.sex, header.days_quarters, header.rate_quarters)
+            key = (header.level, header.sex, header.days_quarters, header.rate_quarters)
             groups.setdefault(key, (header, []))[1].extend(self._raw_rows(table, header, result))
         for header, raws in groups.values():
             self._decide(document, header, raws, result)
@@ -245,14 +287,14 @@ class SicknessAbsence:
     def _read_table_header(table: Table, title: str, result: ParseResult) -> Header:
         block = table.title
         sex = parse_sex(title)
-        if sex is None:
-            raise ParseError(f"the title names no single sex (Men/Women/Both sexes): {title!r}", block.line)
-        header = read_header(table, sex)
+        level = table_area_level(title) or levels_of_rows(table)
+        header = read_header(table, sex, level)
         if block.title:
             if block.number:
                 result.fact("table_number", block.number, block.line)
             result.fact("title", block.title, block.line)
             result.fact("sex", sex, block.line)
+            result.fact("table_level", level, block.line)
         result.fact("days_quarters", ", ".join(str(q) for q in header.days_quarters), table.header.line)
         result.fact("rate_quarters", ", ".join(str(q) for q in header.rate_quarters), table.header.line)
         result.unknown_columns(header.unknown, table.header.line)
@@ -276,7 +318,7 @@ class SicknessAbsence:
 
     @staticmethod
     def _decide(document: TableDocument, header: Header, raws: list[tuple[Row, RawRow]], result: ParseResult) -> None:
-        if sum(raw.area_level == "total" for _, raw in raws) > 1:
+        if sum(raw.area_level == TOTAL for _, raw in raws) > 1:
             raise ParseError("more than one TOTAL row", raws[0][0].line)
         rows = {id(raw): row for row, raw in raws}
         for candidates in decide([raw for _, raw in raws]):

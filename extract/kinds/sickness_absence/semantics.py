@@ -1,13 +1,17 @@
 """What an SSB sickness-absence table means.
 
-Its title names sickness-absence man-days (English or Norwegian) and a sex.
-Its header gives, for two quarters of one year, the man-days and their change
+Its title names sickness-absence man-days (English or Norwegian) and a sex; a
+title that names none ('… Quarterly figures.') or both is of both sexes. The
+table is by municipality or by county of residence. Its header gives, for two quarters of one year, the man-days and their change
 since the same quarter a year earlier, then the absence rate (% of scheduled
 man-days) of four quarters: those two of last year, then of this year. Quarter
 labels are written many ways ('Quarter 2 2002', '2. quarter 2002', '2nd quarter
 2002', '2002K2', '2. kvartal 2002'); a footnote marker may be glued to the year
-('20041') or set apart ('2008 1'). Rows are the TOTAL and municipalities of
-residence (a marker may be glued to the code: '10716 Re/Våle').
+('20041') or set apart ('2008 1'). Rows are the TOTAL, the areas of residence —
+municipalities by code ('0101 Halden'; a marker may be glued to the code:
+'10716 Re/Våle'), counties by name ('Troms Romsa') or code ('19 Troms') — and
+perhaps the remainder SSB allocates to no area ('Uoppgitt, Svalbard, Jan Mayen og
+Kontinentalsokkelen', 'Unknown', '00'): an `unallocated` area, never a county.
 """
 
 from __future__ import annotations
@@ -20,9 +24,30 @@ from extract.tables.text import normalise
 KIND = "sickness_absence"
 TABLE = "absence"
 NOT_PUBLISHED = "not_published"
-SYMBOLS = {"-": NOT_PUBLISHED, "\u2013": NOT_PUBLISHED}
+# The sample's notes give '-' as 'not published'; the other symbols are SSB's standard ones.
+SYMBOLS = {
+    "-": NOT_PUBLISHED,
+    "\u2013": NOT_PUBLISHED,
+    "..": "missing",
+    ":": "confidential",
+    ".": "not_applicable",
+}
 DERIVED = "derived"
-NOT_APPLICABLE = "not_applicable"
+# The change cell of a year-earlier quarter: the table prints no change for it.
+NOT_PRINTED = "not_printed"
+
+# Area levels of a row.
+TOTAL, MUNICIPALITY, COUNTY, UNALLOCATED = "total", "municipality", "county", "unallocated"
+AREAS = (MUNICIPALITY, COUNTY, UNALLOCATED)  # the rows a TOTAL sums
+_BY_COUNTY = re.compile(r"\bcounty\b|\bcounties\b|fylke", re.IGNORECASE)
+_BY_MUNICIPALITY = re.compile(r"municipalit|kommune", re.IGNORECASE)
+# The remainder SSB places in no county or municipality: residence unknown, Svalbard,
+# Jan Mayen, the continental shelf (a code of zeros, where the row has one).
+_UNALLOCATED = re.compile(
+    r"^(?:0+\b|uoppgitt|unknown|ukjent|not stated|bosted ukjent|svalbard|jan mayen|kontinentalsokkel"
+    r"|continental shelf|utlandet|abroad)",
+    re.IGNORECASE,
+)
 
 TITLE = re.compile(r"sickness\s*absence|sykefravær|sjukefråvær", re.IGNORECASE)
 MAN_DAYS = re.compile(r"man-?\s?days|dagsverk", re.IGNORECASE)
@@ -39,7 +64,7 @@ _QUARTER = re.compile(
 )
 # Word boundaries keep 'Women' from matching 'Men'.
 _SEXES = (
-    (re.compile(r"\bboth sexes\b|\bbegge kjønn\b", re.IGNORECASE), "both"),
+    (re.compile(r"\bboth sexes\b|\bbegge kjønn\b|\bmen and women\b|\bmenn og kvinner\b", re.IGNORECASE), "both"),
     (re.compile(r"\bwomen\b|\bkvinner\b", re.IGNORECASE), "women"),
     (re.compile(r"\bmen\b|\bmenn\b", re.IGNORECASE), "men"),
 )
@@ -68,12 +93,27 @@ def quarters_in(text: str) -> list[Quarter]:
     return found
 
 
-def parse_sex(text: str) -> str | None:
+def parse_sex(text: str) -> str:
+    """The sex a title names: 'both' where it says so ('Both sexes', 'Begge kjønn'),
+    names both or none (SSB's titles of both sexes often say nothing: '… Quarterly
+    figures.'; 'I alt' names no sex)."""
     found = [sex for pattern, sex in _SEXES if pattern.search(text)]
-    # 'Both sexes' may sit beside 'Men'/'Women' in a longer title; it wins then.
-    if "both" in found:
-        return "both"
-    return found[0] if len(found) == 1 else None
+    return found[0] if len(found) == 1 else "both"
+
+
+def table_area_level(title: str) -> str | None:
+    """`county` or `municipality` where the title says by which the table is
+    ('by county of residence', 'etter bostedskommune'); None where it names neither."""
+    by_county, by_municipality = _BY_COUNTY.search(title), _BY_MUNICIPALITY.search(title)
+    if by_county and not by_municipality:
+        return COUNTY
+    if by_municipality and not by_county:
+        return MUNICIPALITY
+    return None
+
+
+def is_unallocated(label: str) -> bool:
+    return bool(_UNALLOCATED.match(normalise(label)))
 
 
 DAYS, CHANGE, RATE = "days", "change", "rate"

@@ -20,7 +20,7 @@ tiltak as (
 sickness_absence as (
     {{ total_gaps_sql(
         'sickness_absence', ref('stg_sickness_absence__absence'), 'absence_days',
-        ['source_sha256', 'sex', 'year', 'quarter'], "area_level = 'municipality'", "area_level = 'total'"
+        ['source_sha256', 'table_level', 'sex', 'year', 'quarter'], "area_level != 'total'", "area_level = 'total'"
     ) }}
 ),
 

@@ -6,8 +6,12 @@ renamed as (
     select
         cast(year as integer) as year,
         cast(quarter as integer) as quarter,
+        table_level,
+        cast(table_year as integer) as table_year,
+        cast(table_quarter as integer) as table_quarter,
         area_level,
         cast(municipality_code as varchar) as municipality_code,
+        cast(county_code as varchar) as county_code,
         source_name,
         footnote_marker,
         sex,

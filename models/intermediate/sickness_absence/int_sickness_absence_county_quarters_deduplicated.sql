@@ -1,0 +1,44 @@
+-- One row per year × quarter × county × sex of the resolved county rows, chosen as
+-- for municipalities (`sickness_absence_preference_order`). Rows whose name
+-- resolved to no single county are left out here: the error test on
+-- `int_sickness_absence_counties_resolved` names them, and the build moves them
+-- to the rejects.
+with resolved_counties as (
+    select *
+    from {{ ref('int_sickness_absence_counties_resolved') }}
+    where resolution = 'resolved'
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by year, quarter, county_code, sex
+            order by {{ sickness_absence_preference_order() }}
+        ) as preference
+    from resolved_counties
+)
+
+select
+    year,
+    quarter,
+    structure_date,
+    county_code,
+    county_version_id,
+    source_name,
+    footnote_marker,
+    sex,
+    absence_days,
+    days_status,
+    change_days,
+    change_status,
+    absence_rate_pct,
+    rate_status,
+    is_derived,
+    source_file,
+    source_sha256,
+    source_page,
+    source_line,
+    raw_line
+from ranked
+where preference = 1
