@@ -26,7 +26,7 @@ from extract.tables.heads import (
     starts_with_table_number,
     title_block,
 )
-from extract.tables.labels import opens_wrapped_label
+from extract.tables.labels import is_header_values, opens_wrapped_label
 from extract.tables.lines import BLANK, EXPLICIT, LINES, PIPES, POSITIONS, RULE, TABS, TOKENS, Cut, as_positions, cut
 from extract.tables.model import (
     Furniture,
@@ -100,7 +100,7 @@ def find_regions(items: Sequence[Cut], furniture: dict[int, str]) -> list[tuple[
     regions: list[tuple[int, int]] = []
     index = 0
     while index < len(items):
-        if not (items[index].is_row or _damaged_first_row(items, index)):
+        if not (items[index].is_row or _damaged_first_row(items, index)) or _wrapped_period_numbers(items, index):
             index += 1
             continue
         family, last, probe = _family(items[index + (not items[index].is_row)]), index, index + 1
@@ -135,6 +135,22 @@ def _under(line: Line, above: Line) -> bool:
         size = max(word.size for word in above.words) or 1.0
         return line.words[0].x0 <= above.words[0].x0 + 3 * size
     return True
+
+
+def _wrapped_period_numbers(items: Sequence[Cut], index: int) -> bool:
+    """A header line of quarter numbers ('absence since absence since 2 3 2 3'): its
+    labels wrapped one word per line ('Quarter' / '2' / '2017'), the years on the
+    next line. Not a row, though its numbers look like values."""
+    item = items[index]
+    if not item.filled or any(clean(value).rstrip(".") not in ("1", "2", "3", "4") for value in item.filled):
+        return False
+    # the years follow, perhaps after a line of the labels' middle words ('kvartal kvartal')
+    following = [other for other in items[index + 1 : index + 6] if other.layout not in (BLANK, RULE)]
+    for other in following[:3]:
+        if other.is_label_only:
+            continue
+        return not other.is_row and is_header_values(other.filled) and any(len(clean(v)) == 4 for v in other.filled)
+    return False
 
 
 def _damaged_first_row(items: Sequence[Cut], index: int) -> bool:

@@ -11,9 +11,11 @@
 
     A name matches a version `exact`ly (its name or full parallel form), `normalised`
     (equal after folding case, diacritics, hyphens and spaces: `Troms Romsa` =
-    `Troms - Romsa`), or by `one_form` (one of the published forms, split at ` - `,
-    `/` or a space, is one of the official forms: `Troms Romsa` in 2024 is 55
-    `Troms - Romsa - Tromssa`). Only the best kind of match found counts. A printed
+    `Troms - Romsa`), or by `one_form`: the name is the first few of the official
+    forms (`Troms Romsa` in 2024 is 55 `Troms - Romsa - Tromssa`; `Troms og
+    Finnmark Romsa ja Finnmárku` is 54), or one of the published forms, split at
+    ` - `, `/` or a space, is one of the official forms. Only the best kind of
+    match found counts. A printed
     code is taken as printed; its name is then checked against the code's version
     (`mismatch` when it is none of its forms).
 
@@ -50,6 +52,16 @@
         where is_county
     ),
 
+    county_forms as (
+        select
+            *,
+            list_transform(
+                generate_series(1, len(forms_folded)),
+                forms -> array_to_string(forms_folded[1:forms], '')
+            ) as leading_forms_folded
+        from counties
+    ),
+
     published_forms as (
         select
             *,
@@ -76,11 +88,12 @@
             case
                 when published_forms.source_name in (counties.county_name, counties.name_parallel) then 'exact'
                 when list_contains(counties.names_folded, published_forms.name_folded) then 'normalised'
+                when list_contains(counties.leading_forms_folded, published_forms.name_folded) then 'one_form'
                 when len(list_intersect(published_forms.forms_folded, counties.forms_folded)) > 0 then 'one_form'
                 else 'mismatch'
             end as name_match
         from published_forms
-        inner join counties
+        inner join county_forms as counties
             on
                 published_forms.at_date >= counties.valid_from
                 and (counties.valid_to is null or published_forms.at_date <= counties.valid_to)
@@ -90,6 +103,7 @@
                         published_forms.printed_code is null
                         and (
                             list_contains(counties.names_folded, published_forms.name_folded)
+                            or list_contains(counties.leading_forms_folded, published_forms.name_folded)
                             or len(list_intersect(published_forms.forms_folded, counties.forms_folded)) > 0
                         )
                     )

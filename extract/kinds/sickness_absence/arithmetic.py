@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from extract.kinds.sickness_absence.semantics import AREAS, SYMBOLS, TOTAL, Quarter
 from extract.tables import Line
-from extract.tables.cells import PUBLISHED, clean, parse_number
+from extract.tables.cells import PUBLISHED, SIGNS, clean, parse_number
 from extract.tables.readings import readings
 
 _RATE = re.compile(r"^\d{1,3}[,.]\d$")
@@ -99,6 +99,8 @@ class RawRow:
     rates: tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]
     delimited: Reading | None = None  # the cells, where the rendering delimits them (pipes, tabs, positions)
     rate_statuses: tuple[str, str, str, str] = (PUBLISHED,) * 4
+    # The rate's change since last year, where the table adds that block: (value, status) per quarter.
+    rate_changes: tuple[tuple[Decimal | None, str], ...] = ()
 
 
 @dataclass
@@ -140,13 +142,18 @@ def header_quarters(
     return (a, b), expected  # type: ignore[return-value]
 
 
-def parse_rate(token: str) -> Decimal | None:
+def parse_rate(token: str, signed: bool = False) -> Decimal | None:
+    """A one-decimal rate (or, `signed`, a change of one); None for a symbol."""
     token = clean(token)
     if token in SYMBOLS:
         return None
+    sign = ""
+    if signed and token[:1] in SIGNS:
+        sign, token = "-", token[1:]
     if not _RATE.match(token):
-        raise ValueError(f"rate {token!r} is neither a one-decimal percentage nor a symbol ({' '.join(SYMBOLS)})")
-    return Decimal(token.replace(",", "."))
+        what = "change of a rate" if signed else "rate"
+        raise ValueError(f"{what} {token!r} is neither a one-decimal percentage nor a symbol ({' '.join(SYMBOLS)})")
+    return Decimal(sign + token.replace(",", "."))
 
 
 def rate_status(token: str) -> str:
@@ -266,13 +273,16 @@ def total_against_sum(reading: Reading, low: list[float], high: list[float]) -> 
     return None
 
 
-def sum_bounds(areas: list[Candidates], widened: bool = False) -> tuple[list[float], list[float], bool]:
+def sum_bounds(
+    areas: list[Candidates], widened: bool = False, unread: int = 0
+) -> tuple[list[float], list[float], bool]:
     """Bounds of the areas' sum per rate quarter, and whether any cell
     is not published. A cell not published adds nothing to either bound, unless
     `widened`: then up to `UNPUBLISHED_SIZE_FACTOR` times the largest published
     municipality to the high one."""
     low, high = [0.0] * 4, [0.0] * 4
-    unpublished, largest = [0] * 4, [0.0] * 4
+    # A row rejected before its man-days were read is an area of unknown size too.
+    unpublished, largest = [unread] * 4, [0.0] * 4
     # Derived (last-year) days are a difference of two rounded figures.
     rounding = (2 * ROUNDING_PER_FIGURE, 2 * ROUNDING_PER_FIGURE, ROUNDING_PER_FIGURE, ROUNDING_PER_FIGURE)
     for c in areas:
@@ -296,18 +306,18 @@ def sum_bounds(areas: list[Candidates], widened: bool = False) -> tuple[list[flo
     return low, high, any(unpublished)
 
 
-def decide_total(total: Candidates, areas: list[Candidates]) -> None:
+def decide_total(total: Candidates, areas: list[Candidates], unread: int = 0) -> None:
     """Rule out TOTAL readings against the areas' sum, strict bound first.
 
     The widened bound is tried only when no reading survives the strict one and
     some area's cell is not published; `total.bound` records which decided.
     """
     standing = total.surviving()
-    low, high, any_unpublished = sum_bounds(areas)
+    low, high, any_unpublished = sum_bounds(areas, unread=unread)
     chosen = {reading: total_against_sum(reading, low, high) for reading in standing}
     total.bound = STRICT_BOUND
     if standing and all(chosen.values()) and any_unpublished:
-        low, high, _ = sum_bounds(areas, widened=True)
+        low, high, _ = sum_bounds(areas, widened=True, unread=unread)
         chosen = {reading: total_against_sum(reading, low, high) for reading in standing}
         total.bound = WIDENED_BOUND
     for reading, why in chosen.items():
@@ -315,7 +325,7 @@ def decide_total(total: Candidates, areas: list[Candidates]) -> None:
             total.rule_out(reading, f"{why} ({total.bound} bound)")
 
 
-def decide(rows: list[RawRow]) -> list[Candidates]:
+def decide(rows: list[RawRow], unread: int = 0) -> list[Candidates]:
     """Readings for every row, ruled out by the arithmetic in the order the issue sets:
     each row's own arithmetic, then areas against the TOTAL, then the TOTAL
     against the sum of the areas."""
@@ -351,6 +361,6 @@ def decide(rows: list[RawRow]) -> list[Candidates]:
                     c.rule_out(reading, why)
 
     for c in totals:
-        decide_total(c, areas)
+        decide_total(c, areas, unread)
     return all_candidates
 

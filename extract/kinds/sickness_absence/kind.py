@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pyarrow as pa
 
@@ -36,11 +36,11 @@ from extract.kinds.sickness_absence.semantics import (
     measure_of,
     parse_sex,
     quarters_in,
+    rate_change_unit,
     table_area_level,
 )
 from extract.tables import Row, Section, Table, TableDocument
-from extract.tables.cells import PUBLISHED
-from extract.tables.labels import join_wrapped_labels, parse_label
+from extract.tables.labels import is_total_label, join_wrapped_labels, parse_label
 from extract.tables.text import normalise
 
 # The cells of a row, in the sample's order: man-days and change of quarters a and b, then four rates.
@@ -55,6 +55,10 @@ class Header:
     rate_quarters: tuple[Quarter, Quarter, Quarter, Quarter]  # a−1y, b−1y, a, b
     positions: tuple[int, ...]  # the value column of each cell of STANDARD_ORDER
     unknown: tuple[str, ...] = ()  # labels of columns the kind does not read
+    # A block after the rates: its quarters, and the unit of the rate's change it holds
+    # (None: a block whose meaning the header does not make clear, read past).
+    extra_quarters: tuple[Quarter, ...] = ()
+    extra_unit: str | None = None
 
 
 def is_titled(table: Table) -> bool:
@@ -86,24 +90,35 @@ def read_header(table: Table, sex: str, level: str) -> Header:
     columns = table.header.columns
     if columns:
         by_measure: dict[str, list[tuple[Quarter, int]]] = {DAYS: [], CHANGE: [], RATE: []}
-        unknown = []
+        unknown, extra, units = [], [], set()
         for column in columns:
             measure = measure_of(column.path)
             quarters = quarters_in(column.label if measure == RATE else " ".join(column.groups))
+            unit = rate_change_unit(column.text) if measure is None and quarters_in(column.label) else None
+            if unit is not None:
+                extra.append(quarters_in(column.label)[0])
+                units.add(unit)
+                continue
             if measure is None or not quarters:
                 unknown.append(column.text)
                 continue
             by_measure[measure].append((quarters[0], column.index))
         days, change, rates = by_measure[DAYS], by_measure[CHANGE], by_measure[RATE]
-        if len(days) == 2 and len(rates) == 4 and [q for q, _ in change] == [q for q, _ in days]:
+        if len(days) == 2 and len(rates) == 4 and [q for q, _ in change] == [q for q, _ in days] and len(units) <= 1:
             (a, b), expected = header_quarters([q for q, _ in days] + [q for q, _ in rates])
             positions = (days[0][1], change[0][1], days[1][1], change[1][1], *(i for _, i in rates))
-            return Header(sex, level, (a, b), expected, positions, tuple(label for label in unknown if label))
+            return Header(sex, level, (a, b), expected, positions, tuple(label for label in unknown if label),
+                          tuple(extra), next(iter(units), None))
+    quarters = quarters_in(table.header.text)
     try:
-        (a, b), expected = header_quarters(quarters_in(table.header.text)[:6])
+        (a, b), expected = header_quarters(quarters[:6])
     except ValueError as error:
         raise ParseError(str(error), table.header.line or table.title.line) from error
-    return Header(sex, level, (a, b), expected, tuple(range(len(STANDARD_ORDER))))
+    extra = tuple(quarters[6:])
+    unit = rate_change_unit(table.header.text) if extra else None
+    unknown = (f"a block of {len(extra)} columns after the rates ({', '.join(map(str, extra))})",) \
+        if extra and unit is None else ()
+    return Header(sex, level, (a, b), expected, tuple(range(len(STANDARD_ORDER))), unknown, extra, unit)
 
 
 CODE_LENGTHS = {MUNICIPALITY: (4,), COUNTY: (2,)}
@@ -114,6 +129,8 @@ def area_of(text: str, level: str) -> tuple[str, str | None, str | None, str] | 
     names no area of a table by `level`: municipalities by code ('0101 Halden'),
     counties by name or code ('Troms Romsa', '19 Troms'), the TOTAL, the remainder
     SSB allocates to no area."""
+    if level == COUNTY and parse_label(text, CODE_LENGTHS[MUNICIPALITY]).code is not None:
+        return f"a row of values whose label {text!r} is a municipality code in a table by county"
     label = parse_label(text, CODE_LENGTHS[level])
     if label.is_total:
         return TOTAL, None, label.marker, label.name
@@ -123,7 +140,7 @@ def area_of(text: str, level: str) -> tuple[str, str | None, str | None, str] | 
         if not label.name:
             return f"row has a code but no {level} name"
         return level, label.code, label.marker, label.name
-    if level == COUNTY and not parse_label(text).code and any(char.isalpha() for char in label.name):
+    if level == COUNTY and any(char.isalpha() for char in label.name):
         return COUNTY, None, label.marker, label.name
     wanted = "a municipality code" if level == MUNICIPALITY else "a county name"
     return f"a row of values whose label {text!r} is neither {wanted} nor a total"
@@ -137,25 +154,32 @@ def raw_row(row: Row, header: Header) -> RawRow | str:
     area_level, code, marker, name = area
     delimited = None
     cells = row.cells
-    fits = cells is not None and len([c for c in cells if c]) <= len(header.positions) + len(header.unknown) \
-        and max(header.positions) < len(cells)
+    extra = len(header.extra_quarters)
+    width = len(header.positions) + extra
+    fits = cells is not None and len([c for c in cells if c]) <= width + len(header.unknown) \
+        and max(header.positions) + extra < len(cells)
     if cells is not None and not fits and not row.tokens:
-        return f"expected {len(header.positions)} cells, found {len(cells)}"
+        return f"expected {width} cells, found {len(cells)}"
     if fits:
         days = tuple(cells[i] for i in header.positions[:4])
         rate_tokens = [cells[i] for i in header.positions[4:]]
+        extra_tokens = list(cells[max(header.positions) + 1 : max(header.positions) + 1 + extra])
         delimited = Reading(days)  # type: ignore[arg-type]
         day_tokens: tuple[str, ...] = ()
     else:
-        if len(row.tokens) < 5:
-            return f"expected 4 rate cells after the man-days, found {max(len(row.tokens) - 1, 0)}"
-        day_tokens, rate_tokens = tuple(row.tokens[:-4]), list(row.tokens[-4:])
+        tail = 4 + extra
+        if len(row.tokens) < tail + 1:
+            return f"expected {tail} rate cells after the man-days, found {max(len(row.tokens) - 1, 0)}"
+        day_tokens, rate_tokens = tuple(row.tokens[:-tail]), list(row.tokens[-tail:][:4])
+        extra_tokens = list(row.tokens[-extra:]) if extra else []
     try:
         rates = tuple(parse_rate(token) for token in rate_tokens)
+        changes = tuple(parse_rate(token, signed=True) for token in extra_tokens) if header.extra_unit else ()
     except ValueError as error:
         return str(error)
     return RawRow(row.line, area_level, code, marker, name, day_tokens, rates, delimited,  # type: ignore[arg-type]
-                  tuple(rate_status(token) for token in rate_tokens))
+                  tuple(rate_status(token) for token in rate_tokens),  # type: ignore[arg-type]
+                  tuple(zip(changes, (rate_status(token) for token in extra_tokens))))
 
 
 def records_for(document: TableDocument, row: Row, header: Header, raw: RawRow, reading: Reading,
@@ -164,8 +188,10 @@ def records_for(document: TableDocument, row: Row, header: Header, raw: RawRow, 
     status_a, change_status_a, status_b, change_status_b = reading.statuses
     this_year = ((days_a, change_a, status_a, change_status_a), (days_b, change_b, status_b, change_status_b))
     table_quarter = header.days_quarters[1]
+    rate_changes = dict(zip(header.extra_quarters, raw.rate_changes))
     records = []
-    for index, (quarter, rate, rate_status) in enumerate(zip(header.rate_quarters, raw.rates, raw.rate_statuses)):
+    for index, (quarter, rate, status_of_rate) in enumerate(
+            zip(header.rate_quarters, raw.rates, raw.rate_statuses)):
         days, change, days_status, change_status = this_year[index % 2]
         if index >= 2:
             value, change_value = days, change
@@ -191,7 +217,10 @@ def records_for(document: TableDocument, row: Row, header: Header, raw: RawRow, 
             "change_days": change_value,
             "change_status": change_status,
             "absence_rate_pct": rate,
-            "rate_status": rate_status,
+            "rate_status": status_of_rate,
+            "rate_change": rate_changes.get(quarter, (None, NOT_PRINTED))[0],
+            "rate_change_unit": header.extra_unit if quarter in rate_changes else None,
+            "rate_change_status": rate_changes.get(quarter, (None, NOT_PRINTED))[1],
             "is_derived": days_status == DERIVED,
             "split_candidates": len(candidates.readings),
             "is_disambiguated": len(candidates.readings) > 1,
@@ -200,6 +229,17 @@ def records_for(document: TableDocument, row: Row, header: Header, raw: RawRow, 
             **row_lineage(document, row),
         })
     return records
+
+
+@dataclass
+class ReadRows:
+    """The rows of one table (all its fragments) read so far, and how many of its
+    area rows were rejected before their man-days were read (areas of unknown size
+    for the TOTAL's check)."""
+
+    header: Header
+    rows: list[tuple[Row, RawRow]] = field(default_factory=list)
+    unread: int = 0
 
 
 def levels_of_rows(table: Table) -> str:
@@ -234,6 +274,9 @@ class SicknessAbsence:
                 pa.field("change_status", pa.string(), nullable=False),
                 pa.field("absence_rate_pct", pa.decimal128(4, 1)),
                 pa.field("rate_status", pa.string(), nullable=False),
+                pa.field("rate_change", pa.decimal128(4, 1)),
+                pa.field("rate_change_unit", pa.string()),
+                pa.field("rate_change_status", pa.string(), nullable=False),
                 pa.field("is_derived", pa.bool_(), nullable=False),
                 pa.field("split_candidates", pa.int16(), nullable=False, metadata=READING),
                 pa.field("is_disambiguated", pa.bool_(), nullable=False, metadata=READING),
@@ -263,7 +306,7 @@ class SicknessAbsence:
         result = ParseResult(tables={TABLE: []})
         # The fragments of one table (its pages, whether or not its header was repeated)
         # are one table: the TOTAL is decided against all its areas.
-        groups: dict[tuple, tuple[Header, list[tuple[Row, RawRow]]]] = {}
+        groups: dict[tuple, ReadRows] = {}
         for table, title in tables:
             try:
                 header = self._read_table_header(table, title, result)
@@ -276,9 +319,9 @@ class SicknessAbsence:
                     result.reject(row.line, f"a row under a header that cannot be read ({error})", raw=row.raw)
                 continue
             key = (header.level, header.sex, header.days_quarters, header.rate_quarters)
-            groups.setdefault(key, (header, []))[1].extend(self._raw_rows(table, header, result))
-        for header, raws in groups.values():
-            self._decide(document, header, raws, result)
+            self._raw_rows(table, groups.setdefault(key, ReadRows(header)), result)
+        for group in groups.values():
+            self._decide(document, group, result)
         if not result.tables[TABLE] and not result.rejects:
             raise ParseError("the table has a header but no data rows", tables[0][0].header.line)
         return result
@@ -303,25 +346,25 @@ class SicknessAbsence:
         return header
 
     @staticmethod
-    def _raw_rows(table: Table, header: Header, result: ParseResult) -> list[tuple[Row, RawRow]]:
-        raws: list[tuple[Row, RawRow]] = []
+    def _raw_rows(table: Table, read: ReadRows, result: ParseResult) -> None:
         for item in join_wrapped_labels(table.body, lambda text: parse_label(text).code is not None):
             if isinstance(item, Section):
                 result.fact("section_heading", item.label, item.line)
                 continue
-            raw = raw_row(item, header)
+            raw = raw_row(item, read.header)
             if isinstance(raw, str):
                 result.reject(item.line, raw, raw=item.raw)
+                read.unread += not is_total_label(item.label)
             else:
-                raws.append((item, raw))
-        return raws
+                read.rows.append((item, raw))
 
     @staticmethod
-    def _decide(document: TableDocument, header: Header, raws: list[tuple[Row, RawRow]], result: ParseResult) -> None:
+    def _decide(document: TableDocument, read: ReadRows, result: ParseResult) -> None:
+        header, raws = read.header, read.rows
         if sum(raw.area_level == TOTAL for _, raw in raws) > 1:
             raise ParseError("more than one TOTAL row", raws[0][0].line)
         rows = {id(raw): row for row, raw in raws}
-        for candidates in decide([raw for _, raw in raws]):
+        for candidates in decide([raw for _, raw in raws], read.unread):
             row = rows[id(candidates.row)]
             surviving = candidates.surviving()
             if len(surviving) == 1:

@@ -2,9 +2,11 @@
 
 Its title names sickness-absence man-days (English or Norwegian) and a sex; a
 title that names none ('… Quarterly figures.') or both is of both sexes. The
-table is by municipality or by county of residence. Its header gives, for two quarters of one year, the man-days and their change
-since the same quarter a year earlier, then the absence rate (% of scheduled
-man-days) of four quarters: those two of last year, then of this year. Quarter
+table is by municipality or by county of residence. Its header gives, for two
+quarters of one year, the man-days and their change since the same quarter a
+year earlier, then the absence rate (% of scheduled man-days) of four quarters:
+those two of last year, then of this year; some editions add the rate's change
+since last year ('Change in percentage points'), read as its own measure. Quarter
 labels are written many ways ('Quarter 2 2002', '2. quarter 2002', '2nd quarter
 2002', '2002K2', '2. kvartal 2002'); a footnote marker may be glued to the year
 ('20041') or set apart ('2008 1'). Rows are the TOTAL, the areas of residence —
@@ -117,6 +119,23 @@ def is_unallocated(label: str) -> bool:
 
 
 DAYS, CHANGE, RATE = "days", "change", "rate"
+# A block some editions add after the rates: the rate's change since last year.
+PERCENTAGE_POINTS, PER_CENT = "percentage_points", "per_cent"
+_POINTS = re.compile(r"percentage[\s-]*points?|prosentpoeng", re.IGNORECASE)
+_PER_CENT_CHANGE = re.compile(
+    r"(?:change|endring)\w*\s+(?:in\s+|i\s+)?(?:per\s*cent|prosent)\b|per\s*cent(?:age)?\s+change|prosentvis\s+endring",
+    re.IGNORECASE,
+)
+
+
+def rate_change_unit(text: str) -> str | None:
+    """The unit of a rate-change block its header names ('Change in percentage points
+    since last year', 'Endring i prosent'), or None where the header does not say."""
+    if _POINTS.search(text):
+        return PERCENTAGE_POINTS
+    if _PER_CENT_CHANGE.search(text):
+        return PER_CENT
+    return None
 
 
 def measure_of(path: tuple[str, ...]) -> str | None:

@@ -19,15 +19,15 @@ per_table as (
         sex,
         year,
         quarter,
+        cast(count(*) filter (where area_level in ('municipality', 'county')) as integer) as areas,
         max(absence_days) filter (where area_level = 'total') as total_absence_days,
         max(days_status) filter (where area_level = 'total') as days_status,
         max(source_file) filter (where area_level = 'total') as source_file,
         max(source_line) filter (where area_level = 'total') as source_line,
-        count(*) filter (where area_level in ('municipality', 'county')) as areas,
         count(*) filter (where area_level in ('municipality', 'county') and absence_days is null)
             as areas_without_days,
         sum(absence_days) filter (where area_level in ('municipality', 'county')) as areas_absence_days,
-        count(*) filter (where area_level = 'unallocated') as printed_unallocated_rows,
+        count(*) filter (where area_level = 'unallocated') > 0 as has_printed_unallocated_row,
         sum(absence_days) filter (where area_level = 'unallocated') as printed_unallocated_days
     from absence
     group by source_sha256, table_level, sex, year, quarter
@@ -52,7 +52,10 @@ ranked as (
         *,
         row_number() over (
             partition by table_level, sex, year, quarter
-            order by {{ sickness_absence_status_rank('days_status') }}, not_derived_because nulls first, source_file,
+            order by
+                {{ sickness_absence_status_rank('days_status') }},
+                not_derived_because nulls first,
+                source_file,
                 source_sha256
         ) as preference
     from derived
@@ -65,18 +68,18 @@ select
     sex,
     total_absence_days,
     areas_absence_days,
-    cast(areas as integer) as areas,
-    case when not_derived_because is null then total_absence_days - areas_absence_days end as unallocated_days,
-    case when not_derived_because is null then 'derived' else 'not_derived' end as unallocated_status,
     not_derived_because,
-    case
-        when not_derived_because is null and total_absence_days > 0
-            then cast(round((total_absence_days - areas_absence_days) / total_absence_days, 6) as decimal(9, 6))
-    end as unallocated_share,
-    cast(printed_unallocated_rows > 0 as boolean) as has_printed_unallocated_row,
     printed_unallocated_days,
     source_file,
     source_sha256,
-    source_line
+    source_line,
+    areas,
+    has_printed_unallocated_row,
+    case when not_derived_because is null then total_absence_days - areas_absence_days end as unallocated_days,
+    case when not_derived_because is null then 'derived' else 'not_derived' end as unallocated_status,
+    case
+        when not_derived_because is null and total_absence_days > 0
+            then cast(round((total_absence_days - areas_absence_days) / total_absence_days, 6) as decimal(9, 6))
+    end as unallocated_share
 from ranked
 where preference = 1
