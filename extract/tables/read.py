@@ -8,6 +8,7 @@ under it (footnotes, sources, symbols) are its notes; everything else is prose.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -137,12 +138,15 @@ def _under(line: Line, above: Line) -> bool:
     return True
 
 
+_QUARTER_NUMBER = re.compile(r"^[1-4](?:\.|st|nd|rd|th)?$")
+
+
 def _wrapped_period_numbers(items: Sequence[Cut], index: int) -> bool:
-    """A header line of quarter numbers ('absence since absence since 2 3 2 3'): its
+    """A header line of quarter numbers ('absence since absence since 2 3 2 3', '2nd 3rd'): its
     labels wrapped one word per line ('Quarter' / '2' / '2017'), the years on the
     next line. Not a row, though its numbers look like values."""
     item = items[index]
-    if not item.filled or any(clean(value).rstrip(".") not in ("1", "2", "3", "4") for value in item.filled):
+    if not item.filled or not all(_QUARTER_NUMBER.match(clean(value)) for value in item.filled):
         return False
     # the years follow, perhaps after a line of the labels' middle words ('kvartal kvartal')
     following = [other for other in items[index + 1 : index + 6] if other.layout not in (BLANK, RULE)]

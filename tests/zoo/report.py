@@ -32,7 +32,7 @@ class Result:
 
     @property
     def failed(self) -> bool:
-        return self.outcome is None or self.outcome.status != "extracted" or self.outcome.kind != self.layout.kind
+        return self.outcome is None or self.outcome.status != "extracted" or self.outcome.kind != harness.extraction_kind(self.layout.kind)
 
     @property
     def perfect(self) -> bool:

@@ -51,13 +51,28 @@ VARIANTS: dict[str, dict[str, list[Any]]] = {
     "sickness_absence": {
         "number": ["12", "Table 12.", "Tabell 12:"],
         "quarter": ["Quarter {q} {y}", "{q}. quarter {y}", "{nth} quarter {y}", "{y}K{q}", "{q}. kvartal {y}"],
-        "days": ["Sickness absence man-days", "Sickness absence- man-days", "Man-days"],
-        "change": ["Change since last year", "Change last year"],
-        "rate": ["Sickness absence rate", "Per cent", "Sickness absence rate (per cent)"],
-        "total_label": ["TOTAL", "Total", "I alt"],
-        "area": ["Municipality", "Municipality of residence", None],
+        "days": ["Sickness absence man-days", "Sickness absence- man-days", "Man-days", "Legemeldte sykefraværsdagsverk"],
+        "change": ["Change since last year", "Change last year", "Endring fra i fjor"],
+        "rate": ["Sickness absence rate", "Per cent", "Sickness absence rate (per cent)", "Sykefraværsprosent"],
+        "total_label": ["TOTAL", "Total", "I alt", "Hele landet"],
+        "area": ["Municipality", "Municipality of residence", "Bostedskommune", None],
         "publisher": [None, "Statistics Norway", "Statistisk sentralbyrå"],
         "source": [None, "Source: Statistics Norway"],
+        "edition": ["english", "norwegian"],
+        "sex": ["Men", "Menn", "Both sexes", "Begge kjønn", None],
+    },
+    "sickness_absence_county": {
+        "number": ["10", "Table 10.", "Tabell 10:"],
+        "quarter": ["Quarter {q} {y}", "{q}. quarter {y}", "{nth} quarter {y}", "{y}K{q}", "{q}. kvartal {y}"],
+        "days": ["Sickness absence- man-days", "Sickness absence man-days", "Legemeldte sykefraværsdagsverk"],
+        "change": ["Change last year", "Change since last year", "Endring fra i fjor"],
+        "rate": ["Per cent", "Sickness absence rate", "Sykefraværsprosent"],
+        "total_label": ["TOTAL", "I alt", "Hele landet", "The whole country"],
+        "area": [None, "County of residence", "Bostedsfylke"],
+        "publisher": [None, "Statistics Norway", "Statistisk sentralbyrå"],
+        "source": [None, "Source: Statistics Norway"],
+        "edition": ["english", "norwegian"],
+        "sex": ["Women", "Kvinner", "Both sexes", "Begge kjønn", None],
     },
     "home_care_fees": {
         "number": ["21", "Tabell 21.", "Table 21."],
@@ -187,6 +202,9 @@ SAMPLE_LIKE = {
         "text_single_space",
         True,
         {"number_gap": f"{NBSP}{NBSP} ", "indent": f"{NBSP}{NBSP}{NBSP} ", "title_width": 95, "title_gap": True},
+    ),
+    "sickness_absence_county": Recipe(
+        "sample_like", "text_pipes_flattened", True, {}
     ),
     "home_care_fees": Recipe(
         "sample_like",

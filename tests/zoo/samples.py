@@ -153,12 +153,28 @@ class SicknessWording:
     area: str | None = "Municipality"
     publisher: str | None = None
     source: str | None = None
+    edition: str = "english"  # or 'norwegian': the title's words (the sex word follows it)
+    sex: str | None = "Men"  # the title's sex word; None: the title names no sex (both sexes)
 
 
 SICKNESS_TITLE = (
-    "Sickness absence man-days for employees with sickness absence certified by a doctor, by municipality "
-    "of residence. Figures and per cent of scheduled man-days (sickness absence rate). Men. Quarterly figures."
+    "Sickness absence man-days for employees with sickness absence certified by a doctor, by {area} "
+    "of residence. Figures and per cent of scheduled man-days (sickness absence rate).{sex} Quarterly figures."
 )
+SICKNESS_TITLE_NORWEGIAN = (
+    "Legemeldte sykefraværsdagsverk for lønnstakere, etter {area}. Tall og prosent av avtalte dagsverk "
+    "(sykefraværsprosent).{sex} Kvartal"
+)
+# What the parser must read as the table's sex from the title's word.
+SEX_OF_WORD = {None: "both", "Men": "men", "Women": "women", "Both sexes": "both", "Menn": "men",
+               "Kvinner": "women", "Begge kjønn": "both"}
+
+
+def sickness_title(wording: SicknessWording, county: bool) -> str:
+    sex = f" {wording.sex}." if wording.sex else ""
+    if wording.edition == "norwegian":
+        return SICKNESS_TITLE_NORWEGIAN.format(area="bostedsfylke" if county else "bostedskommune", sex=sex)
+    return SICKNESS_TITLE.format(area="county" if county else "municipality", sex=sex)
 _NTH = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}
 
 
@@ -201,9 +217,46 @@ def _sickness_rows() -> tuple[tuple[str, ...], ...]:
 def sickness_absence(wording: SicknessWording = SicknessWording()) -> Document:
     rows = _sickness_rows()
     body = [Row((wording.total_label, *rows[0][1:]), bold=True)] + [Row(cells, indent=True) for cells in rows[1:]]
-    title = TitleBlock(SICKNESS_TITLE, wording.number, publisher=wording.publisher, source=wording.source)
+    title = TitleBlock(sickness_title(wording, county=False), wording.number, publisher=wording.publisher,
+                       source=wording.source)
     table = Table(title, _sickness_header(wording), tuple(body))
     return Document("sickness_absence", "Labour market statistics 2002", (table,))
+
+
+@dataclass(frozen=True)
+class SicknessCountyWording(SicknessWording):
+    number: str | None = "10"
+    days: str = "Sickness absence- man-days"
+    change: str = "Change last year"
+    rate: str = "Per cent"
+    area: str | None = None
+    sex: str | None = "Women"
+
+
+@cache
+def _sickness_county_rows() -> tuple[tuple[str, ...], ...]:
+    lines = _lines("sickness_absence_county")
+    header = " ".join(lines[1:5]).replace("|", " ")
+    expected = " ".join(label.text for tier in _sickness_header(SicknessCountyWording()) for label in tier)
+    _check(squeeze(header) == squeeze(expected), f"sickness county header {squeeze(header)!r}")
+    rows = []
+    for text in lines[5:]:
+        if not text.strip():
+            continue
+        parts = [part.strip() for part in text.strip().rstrip("|").split("|")]
+        _check(len(parts) == 9, f"sickness county line {text!r}: {len(parts)} parts")
+        rows.append(tuple(cell(part) for part in parts))
+    _check(len(rows) == 20, f"sickness county: {len(rows)} rows")
+    return tuple(rows)
+
+
+def sickness_absence_county(wording: SicknessCountyWording = SicknessCountyWording()) -> Document:
+    rows = _sickness_county_rows()
+    body = [Row((wording.total_label, *rows[0][1:]), bold=True)] + [Row(cells) for cells in rows[1:]]
+    title = TitleBlock(sickness_title(wording, county=True), wording.number, publisher=wording.publisher,
+                       source=wording.source)
+    table = Table(title, _sickness_header(wording), tuple(body))
+    return Document("sickness_absence_county", "Labour market statistics 2002", (table,))
 
 
 # -------------------------------------------------------------- home care fees ----
@@ -435,6 +488,7 @@ def teacher_norm(wording: TeacherWording = TeacherWording()) -> Document:
 WORDINGS = {
     "care_staffing": CareWording,
     "sickness_absence": SicknessWording,
+    "sickness_absence_county": SicknessCountyWording,
     "home_care_fees": HomeCareWording,
     "tiltak": TiltakWording,
     "teacher_norm": TeacherWording,
@@ -442,6 +496,7 @@ WORDINGS = {
 BUILDERS = {
     "care_staffing": care_staffing,
     "sickness_absence": sickness_absence,
+    "sickness_absence_county": sickness_absence_county,
     "home_care_fees": home_care_fees,
     "tiltak": tiltak,
     "teacher_norm": teacher_norm,
