@@ -148,3 +148,17 @@
     from compared
     where abs(rederived_rate_pct - published_rate_pct) > allowed_gap
 {% endmacro %}
+
+{#-
+    The rows of `relation` the marts keep: one per year × quarter × `area_column` ×
+    sex, the first in `sickness_absence_preference_order`.
+-#}
+{% macro sickness_absence_preferred_rows(relation, area_column) %}
+    select *
+    from {{ relation }}
+    qualify
+        row_number() over (
+            partition by year, quarter, {{ area_column }}, sex
+            order by {{ sickness_absence_preference_order() }}
+        ) = 1
+{% endmacro %}

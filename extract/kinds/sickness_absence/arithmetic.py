@@ -142,6 +142,19 @@ def header_quarters(
     return (a, b), expected  # type: ignore[return-value]
 
 
+def day_cell_problem(text: str) -> str | None:
+    """Why a delimited man-day cell is neither a whole number nor a symbol (damage such as
+    'l70 488'), or None."""
+    if clean(text) in SYMBOLS:
+        return None
+    try:
+        value = parse_number(text)
+    except ValueError:
+        return f"man-day cell {clean(text)!r} is neither a number nor a symbol"
+    # a decimal comma makes it a rate or a damaged figure, not man-days ('7,0')
+    return None if value == int(value) and "," not in text else f"man-day cell {clean(text)!r} is not a whole number"
+
+
 def parse_rate(token: str, signed: bool = False) -> Decimal | None:
     """A one-decimal rate (or, `signed`, a change of one); None for a symbol."""
     token = clean(token)

@@ -11,6 +11,7 @@ from extract.kinds.sickness_absence.arithmetic import (
     Candidates,
     RawRow,
     Reading,
+    day_cell_problem,
     decide,
     header_quarters,
     parse_rate,
@@ -34,6 +35,7 @@ from extract.kinds.sickness_absence.semantics import (
     Quarter,
     is_unallocated,
     measure_of,
+    names_rate,
     parse_sex,
     quarters_in,
     rate_change_unit,
@@ -162,6 +164,8 @@ def raw_row(row: Row, header: Header) -> RawRow | str:
         return f"expected {width} cells, found {len(cells)}"
     if fits:
         days = tuple(cells[i] for i in header.positions[:4])
+        if problem := next(filter(None, map(day_cell_problem, days)), None):
+            return problem
         rate_tokens = [cells[i] for i in header.positions[4:]]
         extra_tokens = list(cells[max(header.positions) + 1 : max(header.positions) + 1 + extra])
         delimited = Reading(days)  # type: ignore[arg-type]
@@ -294,7 +298,7 @@ class SicknessAbsence:
         table = tables[0][0]
         has_quarters = len(quarters_in(table.header.text)) >= 4
         has_rate = any(measure_of(column.path) == RATE for column in table.header.columns or ()) \
-            or "rate" in normalise(table.header.text) or "prosent" in normalise(table.header.text)
+            or names_rate(table.header.text)
         if has_quarters and has_rate:
             return 0.95
         return 0.6 if has_quarters or has_rate else 0.3

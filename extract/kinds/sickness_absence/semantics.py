@@ -138,6 +138,11 @@ def rate_change_unit(text: str) -> str | None:
     return None
 
 
+def names_rate(text: str) -> bool:
+    """A header that names the absence rate ('Sickness absence rate', 'Per cent', 'Sykefraværsprosent')."""
+    return bool(_RATE.search(text))
+
+
 def measure_of(path: tuple[str, ...]) -> str | None:
     """What a header column holds, from its labels (group first): man-days,
     change since last year, or a rate; None for a block we do not know."""

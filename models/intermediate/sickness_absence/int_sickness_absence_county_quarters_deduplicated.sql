@@ -9,14 +9,8 @@ with resolved_counties as (
     where resolution = 'resolved'
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by year, quarter, county_code, sex
-            order by {{ sickness_absence_preference_order() }}
-        ) as preference
-    from resolved_counties
+preferred as (
+    {{ sickness_absence_preferred_rows('resolved_counties', 'county_code') }}
 )
 
 select
@@ -43,5 +37,4 @@ select
     source_page,
     source_line,
     raw_line
-from ranked
-where preference = 1
+from preferred

@@ -10,14 +10,8 @@ with municipality_quarters as (
     where area_level = 'municipality'
 ),
 
-ranked as (
-    select
-        *,
-        row_number() over (
-            partition by year, quarter, municipality_code, sex
-            order by {{ sickness_absence_preference_order() }}
-        ) as preference
-    from municipality_quarters
+preferred as (
+    {{ sickness_absence_preferred_rows('municipality_quarters', 'municipality_code') }}
 )
 
 select
@@ -46,5 +40,4 @@ select
     source_page,
     source_line,
     raw_line
-from ranked
-where preference = 1
+from preferred
