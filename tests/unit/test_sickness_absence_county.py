@@ -189,3 +189,59 @@ def test_county_tables_of_every_period_build_into_the_warehouse(tmp_path):
     assert all(because is None for *_, because in unallocated)
     printed = [row for row in unallocated if row[4] is not None]
     assert printed and all(days >= printed_days for _, _, _, days, printed_days, _ in printed)
+
+
+def _county_table_of(municipal_records: list[dict], names: dict[str, str], raise_county: str | None) -> str:
+    """A county table of men 2002 made from the municipal sample: each county's man-days
+    and changes the sum of its municipalities' (by the code's county digits), the rates
+    the TOTAL's; `raise_county`'s man-days of quarter 2 10 % higher."""
+    from tests.unit.sickness_tables import Area, Table, _decimal, _grouped
+
+    sums: dict[str, list[int]] = {}
+    rates = {}
+    for record in municipal_records:
+        if record["area_level"] == "total":
+            rates[(record["year"], record["quarter"])] = record["absence_rate_pct"]
+        if record["area_level"] != "municipality" or record["year"] != 2002:
+            continue
+        county = sums.setdefault(record["municipality_code"][:2], [0, 0, 0, 0])
+        offset = 0 if record["quarter"] == 2 else 2
+        county[offset] += record["absence_days"] or 0
+        county[offset + 1] += record["change_days"] or 0
+    if raise_county:
+        # the table stays consistent in itself (its TOTAL includes the change): only the
+        # municipal table can tell
+        days, change, *rest = sums[raise_county]
+        sums[raise_county] = [round(days * 1.1), change + round(days * 1.1) - days, *rest]
+    total = [sum(values[i] for values in sums.values()) for i in range(4)]
+    rate_cells = [_decimal(rates[q]) for q in ((2001, 2), (2001, 3), (2002, 2), (2002, 3))]
+    table = Table(Edition(sex="Men", layout="pipes"))
+    table.areas.append(Area("TOTAL", (*map(_grouped, total), *rate_cells), "total"))
+    for code, values in sorted(sums.items()):
+        table.areas.append(Area(names[code], (*map(_grouped, values), *rate_cells), "county"))
+    return render(table)
+
+
+def test_a_county_table_is_checked_against_the_municipal_table_of_its_release(tmp_path):
+    """County and municipal tables of the same quarter and sex: each county's man-days
+    agree with its municipalities' sum; a county 10 % off is reported (warn), the rest
+    agree."""
+    municipal = parse_document(KIND, read_file(MUNICIPAL_SAMPLE)).tables["absence"]
+    names = {"01": "Østfold", "02": "Akershus", "03": "Oslo", "04": "Hedmark", "05": "Oppland", "06": "Buskerud",
+             "07": "Vestfold", "08": "Telemark", "09": "Aust-Agder", "10": "Vest-Agder", "11": "Rogaland",
+             "12": "Hordaland", "14": "Sogn og Fjordane", "15": "Møre og Romsdal", "16": "Sør-Trøndelag",
+             "17": "Nord-Trøndelag", "18": "Nordland", "19": "Troms Romsa", "20": "Finnmark"}
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "municipal.txt").write_bytes(MUNICIPAL_SAMPLE.read_bytes())
+    (inbox / "county.txt").write_text(_county_table_of(municipal, names, raise_county="03"), encoding="utf-8")
+    warehouse = tmp_path / "wh" / "k.duckdb"
+    assert main(["run", str(inbox), "--warehouse", str(warehouse), "--strict"]) == 0
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        gaps = connection.execute(
+            "select county_code, quarter, agrees, gap from main.audit_sickness_absence_county_municipal_gaps").fetchall()
+    assert len(gaps) == 19 * 2
+    disagreeing = {(code, quarter) for code, quarter, agrees, _ in gaps if not agrees}
+    assert disagreeing == {("03", 2)}
+    # 0718 Våle publishes no 2002 man-days: Vestfold's sum is a lower bound, and agrees
+    assert all(gap == 0 for code, quarter, agrees, gap in gaps if agrees and code != "07")
