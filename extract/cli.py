@@ -19,12 +19,39 @@ DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "kommunedata.duckdb"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 MAX_REJECTS_SHOWN = 20
 
+EPILOG = """examples:
+  kommunedata run                                 the bundled documents into warehouse/kommunedata.duckdb
+  kommunedata run inbox/ report.pdf --warehouse /data/kommune.duckdb
+  kommunedata extract inbox/ --out /tmp/extracted documents → Parquet only
+  kommunedata build --warehouse /data/kommune.duckdb   rebuild from what was extracted
+  kommunedata inspect my_table.pdf                what the program saw in a document it cannot read
+
+exit status:
+  0  every document was read and published, and every error-severity test passed
+  1  a document failed, was unknown (with --strict) or quarantined, nothing could be
+     published, or another run holds the warehouse (with --no-wait)
+  2  a usage error (an unusable path or option)
+"""
+
+
+def project_version() -> str:
+    """The installed package's version (from pyproject.toml)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kommunedata")
+    except PackageNotFoundError:
+        return "unknown"
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kommunedata",
         description="Turn Norwegian municipal statistics documents into a tested DuckDB warehouse.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {project_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     def add_documents(command: argparse.ArgumentParser) -> None:
@@ -57,6 +84,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="folder for the extracted Parquet (default: the default warehouse's)")
     build = commands.add_parser("build", help="dbt build from already extracted Parquet")
     add_warehouse(build)
+    inspect = commands.add_parser("inspect", help="what the program saw in a document: detection scores, tables, "
+                                                  "header, first rows, furniture, and why it stopped")
+    inspect.add_argument("document", type=Path, metavar="DOC")
     return parser
 
 
@@ -70,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(args: argparse.Namespace) -> int:
+    if args.command == "inspect":
+        return _inspect(args.document)
     if args.command == "extract":
         out = args.out or default_paths(DEFAULT_WAREHOUSE)[1]
         return _extract(args.paths, out, args.strict)[0]
@@ -228,3 +260,18 @@ def _print_build(report: BuildReport) -> None:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _inspect(path: Path) -> int:
+    from extract.inspection import inspect_document
+    from extract.readers.document import DocumentError, NotADocument
+
+    if not path.is_file():
+        print(f"error: {path} is not a file", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        print(inspect_document(path), end="")
+    except (NotADocument, DocumentError) as error:
+        print(f"{path}: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK

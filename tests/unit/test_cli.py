@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import tomllib
 
 import duckdb
 import pytest
 
 from extract.cli import main
+from tests.unit.conftest import DOCUMENTS
 
 
 @pytest.fixture
@@ -107,3 +109,57 @@ def test_a_document_that_cannot_be_read_keeps_the_previous_warehouse(inbox, tmp_
 def test_a_folder_given_as_the_warehouse_is_a_clear_usage_error(inbox, tmp_path, capsys):
     assert main(["run", str(inbox), "--warehouse", str(tmp_path)]) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+def test_version_is_the_projects(capsys):
+    project = tomllib.loads((DOCUMENTS.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out.strip() == f"kommunedata {project['project']['version']}"
+
+
+def test_help_gives_examples_and_exit_codes(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "examples:" in out and "kommunedata inspect" in out
+    assert "exit status:" in out and "  2  a usage error" in out
+
+
+def test_inspect_shows_what_was_read_and_where_it_stopped(tmp_path, capsys):
+    sample = tmp_path / "sickness.txt"
+    text = (DOCUMENTS / "ssb_sickness_absence_men_2002_q2_q3.txt").read_text(encoding="utf-8")
+    # a header that names only five quarters: the kind stops, and says where
+    sample.write_text(text.replace(" Quarter 3 2002\n", "\n", 1), encoding="utf-8")
+    assert text != sample.read_text(encoding="utf-8")
+    assert main(["inspect", str(sample)]) == 0
+    out = capsys.readouterr().out
+    assert "sickness_absence 0." in out and "care_staffing    0.00" in out
+    assert "Table 1 (" in out and "header     lines" in out and "row    11: 'TOTAL'" in out
+    assert "stopped at line" in out and "quarter labels" in out
+
+
+def test_inspect_of_prose_names_no_kind(tmp_path, capsys):
+    prose = tmp_path / "letter.txt"
+    prose.write_text("Dear colleague,\nplease find the figures attached.\n", encoding="utf-8")
+    assert main(["inspect", str(prose)]) == 0
+    out = capsys.readouterr().out
+    assert "no kind: the document is UNKNOWN" in out and "Tables (0)" in out
+
+
+def test_inspect_of_a_missing_file_is_a_usage_error(tmp_path, capsys):
+    assert main(["inspect", str(tmp_path / "absent.pdf")]) == 2
+    assert "is not a file" in capsys.readouterr().err
+
+
+def test_plain_dbt_reads_where_make_run_extracts():
+    """`dbt build`/`dbt show` by hand after `make run` find its extracted Parquet."""
+    import yaml
+
+    from extract.cli import DEFAULT_WAREHOUSE
+    from extract.warehouse import PROJECT_DIR, default_paths
+
+    project = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
+    extracted = default_paths(DEFAULT_WAREHOUSE)[1]
+    assert PROJECT_DIR / project["vars"]["extracted_dir"] == extracted
