@@ -11,7 +11,7 @@ from pathlib import Path
 from extract import parquet_store as store
 from extract import pipeline
 from extract.run_lock import RunLock, WarehouseBusy
-from extract.warehouse import PROJECT_DIR, BuildReport, build_publishing_what_passes, default_paths
+from extract.warehouse import PROJECT_DIR, BuildReport, build_publishing_what_passes, default_paths, project_version
 
 DEFAULT_DOCUMENTS = PROJECT_DIR / "documents"
 DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "kommunedata.duckdb"
@@ -32,16 +32,6 @@ exit status:
      published, or another run holds the warehouse (with --no-wait)
   2  a usage error (an unusable path or option)
 """
-
-
-def project_version() -> str:
-    """The installed package's version (from pyproject.toml)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("kommunedata")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from extract import parquet_store as store
@@ -239,26 +240,66 @@ def _failing_tests(database: Path, failing_sql: dict[str, str], limit: int = 5) 
 
 
 def _export_marts(database: Path, parquet_dir: Path) -> tuple[Path, dict[str, int]]:
-    """Write every mart to a new folder beside `parquet_dir`, one Parquet file per mart."""
+    """Write every mart to a new folder beside `parquet_dir`, one Parquet file per mart,
+    each carrying its description where BI tools look: the mart's and every column's
+    (the yml descriptions dbt persisted as DuckDB comments), the project version, the
+    build time and the documents it was built from (see `mart_metadata`)."""
     import duckdb
+    import pyarrow.parquet as pq
 
     building = parquet_dir.with_name(f".{parquet_dir.name}.building.{os.getpid()}")
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(parents=True)
     rows: dict[str, int] = {}
+    built_at = datetime.now(UTC).isoformat(timespec="seconds")
     with duckdb.connect(str(database), read_only=True) as connection:
-        tables = [
-            name for (name,) in connection.execute(
-                "select table_name from information_schema.tables "
-                "where table_schema = ? and table_type = 'BASE TABLE' order by table_name",
-                [MARTS_SCHEMA],
-            ).fetchall()
+        descriptions = dict(connection.execute(
+            "select table_name, comment from duckdb_tables() where schema_name = ?", [MARTS_SCHEMA]).fetchall())
+        column_descriptions: dict[str, dict[str, str]] = {}
+        for table, column, comment in connection.execute(
+                "select table_name, column_name, comment from duckdb_columns() where schema_name = ? "
+                "and comment is not null", [MARTS_SCHEMA]).fetchall():
+            column_descriptions.setdefault(table, {})[column] = comment
+        documents = [
+            {"file": file, "sha256": sha256} for file, sha256 in connection.execute(
+                f"select source_file, source_sha256 from {MARTS_SCHEMA}.audit_documents "
+                "where extraction_status in ('extracted', 'unchanged') order by source_file").fetchall()
         ]
-        for table in tables:
-            target = building / f"{table}.parquet"
-            connection.execute(f"copy (select * from {MARTS_SCHEMA}.\"{table}\") to '{target}' (format parquet)")
-            rows[table] = connection.execute(f"select count(*) from {MARTS_SCHEMA}.\"{table}\"").fetchone()[0]
+        for table in sorted(descriptions):
+            arrow = connection.execute(f"select * from {MARTS_SCHEMA}.\"{table}\"").to_arrow_table()
+            arrow = arrow.cast(mart_metadata(arrow.schema, descriptions[table], column_descriptions.get(table, {}),
+                                             built_at, documents))
+            pq.write_table(arrow, building / f"{table}.parquet")
+            rows[table] = arrow.num_rows
     return building, rows
+
+
+def mart_metadata(schema, description: str | None, columns: dict[str, str], built_at: str,
+                  documents: list[dict[str, str]]):
+    """`schema` with the mart's key-value metadata (`kommunedata.*` keys, JSON where a
+    value is a list or a mapping) and each column's description on its field."""
+    import pyarrow as pa
+
+    fields = [field.with_metadata({"description": columns[field.name]}) if field.name in columns else field
+              for field in schema]
+    metadata = {
+        "kommunedata.description": description or "",
+        "kommunedata.columns": json.dumps(columns, ensure_ascii=False),
+        "kommunedata.version": project_version(),
+        "kommunedata.built_at": built_at,
+        "kommunedata.documents": json.dumps(documents, ensure_ascii=False),
+    }
+    return pa.schema(fields, metadata=metadata)
+
+
+def project_version() -> str:
+    """The installed package's version (from pyproject.toml)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kommunedata")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def _publish(building: Path, warehouse: Path) -> None:

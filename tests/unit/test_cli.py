@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import tomllib
 
@@ -163,3 +164,38 @@ def test_plain_dbt_reads_where_make_run_extracts():
     project = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
     extracted = default_paths(DEFAULT_WAREHOUSE)[1]
     assert PROJECT_DIR / project["vars"]["extracted_dir"] == extracted
+
+
+def test_descriptions_reach_duckdb_clients_and_parquet_readers(inbox, tmp_path):
+    """The yml descriptions are DuckDB comments on every mart and column, and every
+    Parquet mart carries them with the version, build time and documents."""
+    from datetime import datetime
+
+    import pyarrow.parquet as pq
+
+    warehouse = tmp_path / "wh" / "x.duckdb"
+    assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 0
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        tables = dict(connection.execute(
+            "select table_name, comment from duckdb_tables() where schema_name = 'main'").fetchall())
+        uncommented = connection.execute(
+            "select table_name, column_name from duckdb_columns() where schema_name = 'main' "
+            "and table_name in (select table_name from duckdb_tables() where schema_name = 'main') "
+            "and comment is null").fetchall()
+    assert tables and all(tables.values()) and uncommented == []
+    parquet = tmp_path / "wh" / "x_marts" / "fct_care_staffing_annual.parquet"
+    schema = pq.read_schema(parquet)
+    metadata = {key.decode(): value.decode() for key, value in schema.metadata.items()}
+    assert metadata["kommunedata.description"] == tables["fct_care_staffing_annual"]
+    assert metadata["kommunedata.version"] == tomllib.loads(
+        (DOCUMENTS.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    assert datetime.fromisoformat(metadata["kommunedata.built_at"]).tzinfo is not None
+    assert [d["file"] for d in json.loads(metadata["kommunedata.documents"])] == ["staffing.txt"]
+    columns = json.loads(metadata["kommunedata.columns"])
+    assert set(columns) == set(schema.names)
+    assert all(schema.field(name).metadata[b"description"].decode() == columns[name] for name in schema.names)
+    # DuckDB reads the same key-value metadata
+    with duckdb.connect() as connection:
+        keys = {key.decode() for (key,) in connection.execute(
+            f"select key from parquet_kv_metadata('{parquet}')").fetchall()}
+    assert {"kommunedata.description", "kommunedata.documents", "kommunedata.built_at"} <= keys
