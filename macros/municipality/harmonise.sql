@@ -21,7 +21,7 @@
             municipality_code,
             cast({{ fact['date'] }} as date) as at_date,
             {% for measure in fact['measures'] -%}
-            cast({{ measure.get('expression', measure['name']) }} as double) as {{ measure['name'] }},
+            cast({{ measure.get('expression', measure['name']) }} as decimal(38, 6)) as {{ measure['name'] }},
             {% endfor -%}
             {% for flag in fact['flags'] -%}
             coalesce({{ flag['expression'] }}, false) as {{ flag['name'] }},
@@ -107,9 +107,13 @@
             current_municipality_code as municipality_code,
             {% for measure in fact['measures'] -%}
             {%- set m = measure['name'] -%}
-            -- Rounded to a millionth: shares carry five decimals, values two, and
-            -- float noise (844.5200000000002) would otherwise reach the BI tool.
-            round(sum({{ m }}_contribution) filter (where contribution_status = 'harmonised'), 6) as {{ m }}_known,
+            -- Decimals throughout (counts stay exact; fractional only where a documented
+            -- split share makes them so), kept to a millionth: shares carry five
+            -- decimals, values two.
+            cast(
+                round(sum({{ m }}_contribution) filter (where contribution_status = 'harmonised'), 6)
+                as decimal(38, 6)
+            ) as {{ m }}_known,
             count(*) filter (where {{ m }} is null) as {{ m }}_missing_cells,
             {% endfor -%}
             {% for flag in fact['flags'] -%}

@@ -70,3 +70,14 @@ def test_each_kind_has_marts_docs_tests_and_a_layout_zoo_sample(name: str):
     from tests.zoo.samples import BUILDERS
 
     assert name in BUILDERS
+
+
+def test_mart_counts_and_amounts_are_decimals():
+    """Floating point only for re-derived rates: a harmonised count stays exact."""
+    doubles = []
+    for path in (ROOT / "models" / "marts").glob("*/_*__models.yml"):
+        for model in yaml.safe_load(path.read_text(encoding="utf-8"))["models"]:
+            for column in model.get("columns", []):
+                if column.get("data_type", "").lower() in ("double", "float", "real") and "rate" not in column["name"]:
+                    doubles.append(f"{model['name']}.{column['name']}")
+    assert doubles == []

@@ -63,7 +63,7 @@ walk (
     select
         version_id as start_version_id,
         version_id,
-        cast(1 as double) as allocation_share,
+        cast(1 as decimal(18, 12)) as allocation_share,
         true as is_share_documented,
         cast([] as varchar[]) as share_bases,
         cast([] as varchar[]) as change_types,
@@ -76,7 +76,8 @@ walk (
     select
         walk.start_version_id,
         followed_edges.new_version_id as version_id,
-        walk.allocation_share * followed_edges.share as allocation_share,
+        cast(walk.allocation_share * cast(followed_edges.share as decimal(18, 12)) as decimal(18, 12))
+            as allocation_share,
         walk.is_share_documented and followed_edges.share is not null as is_share_documented,
         list_append(walk.share_bases, followed_edges.share_basis) as share_bases,
         list_append(walk.change_types, followed_edges.change_type) as change_types,
@@ -130,7 +131,9 @@ select
     per_target.path_change_types,
     per_target.steps,
     per_target.paths,
-    case when per_target.is_share_documented then per_target.allocation_share end as allocation_share,
+    case
+        when per_target.is_share_documented then cast(per_target.allocation_share as decimal(18, 12))
+    end as allocation_share,
     case
         when not per_target.is_share_documented then 'none'
         when list_contains(per_target.share_bases, 'population_approximate') then 'population_approximate'
