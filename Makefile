@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 SCRATCH := warehouse/scratch
 
-.PHONY: setup run test pytest dbt-test lint bench clean
+.PHONY: setup run test pytest dbt-test lint docs-coverage bench clean
 
 setup: $(INSTALLED)
 
@@ -22,7 +22,7 @@ $(INSTALLED): pyproject.toml
 run: setup
 	$(BIN)/kommunedata run
 
-test: pytest dbt-test lint
+test: pytest dbt-test lint docs-coverage
 
 pytest: setup
 	$(BIN)/pytest
@@ -36,7 +36,18 @@ dbt-test: setup
 # ruff for the Python; the dbt templater opens the profile's database: an in-memory one is enough.
 lint: setup
 	$(BIN)/ruff check extract tests bench qa
-	KOMMUNEDATA_WAREHOUSE=:memory: $(BIN)/sqlfluff lint models tests/dbt
+	KOMMUNEDATA_WAREHOUSE=:memory: $(BIN)/sqlfluff lint models tests/dbt analyses
+	# the example queries of the docs site (analyses/) must compile
+	KOMMUNEDATA_WAREHOUSE=:memory: $(BIN)/dbt compile --select "resource_type:analysis" --quiet
+	# owners, descriptions and tests of every model, seed and macro: dbt-score rates them
+	$(BIN)/dbt-score lint --manifest target/manifest.json --fail-project-under 9.0 --show failing-items
+
+# Every column of every model and source described: dbt-coverage reads the catalog dbt
+# generates from the scratch warehouse the pipeline built.
+docs-coverage: dbt-test
+	KOMMUNEDATA_WAREHOUSE=$(SCRATCH)/kommunedata.duckdb $(BIN)/dbt docs generate --quiet \
+		--vars '{extracted_dir: $(SCRATCH)/kommunedata_extracted}' --target-path target/docs
+	$(BIN)/dbt-coverage compute doc --run-artifacts-dir target/docs --cov-fail-under 1.0 --cov-report target/docs/coverage-doc.json
 
 # Speed of the PDF path against pdfplumber's extract_text(), and the whole
 # pipeline against dbt's fixed start-up cost. A measurement, not a test.
