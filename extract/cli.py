@@ -25,6 +25,7 @@ EPILOG = """examples:
   kommunedata extract inbox/ --out /tmp/extracted documents → Parquet only
   kommunedata build --warehouse /data/kommune.duckdb   rebuild from what was extracted
   kommunedata inspect my_table.pdf                what the program saw in a document it cannot read
+  kommunedata report                              the quality report (HTML) beside the warehouse
 
 exit status:
   0  every document was read and published, and every error-severity test passed
@@ -74,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="folder for the extracted Parquet (default: the default warehouse's)")
     build = commands.add_parser("build", help="dbt build from already extracted Parquet")
     add_warehouse(build)
+    report = commands.add_parser("report", help="write the quality report (HTML) of a published warehouse beside it")
+    report.add_argument("--warehouse", type=Path, default=DEFAULT_WAREHOUSE, metavar="FILE",
+                        help=f"the published DuckDB file (default: {DEFAULT_WAREHOUSE})")
     inspect = commands.add_parser("inspect", help="what the program saw in a document: detection scores, tables, "
                                                   "header, first rows, furniture, and why it stopped")
     inspect.add_argument("document", type=Path, metavar="DOC")
@@ -92,6 +96,11 @@ def main(argv: list[str] | None = None) -> int:
 def _main(args: argparse.Namespace) -> int:
     if args.command == "inspect":
         return _inspect(args.document)
+    if args.command == "report":
+        if not args.warehouse.is_file():
+            print(f"error: no warehouse at {args.warehouse}; run `kommunedata run` first", file=sys.stderr)
+            return EXIT_USAGE
+        return _report(args.warehouse)
     if args.command == "extract":
         out = args.out or default_paths(DEFAULT_WAREHOUSE)[1]
         return _extract(args.paths, out, args.strict)[0]
@@ -128,6 +137,7 @@ def _staged_run(args: argparse.Namespace, extracted_dir: Path, parquet_dir: Path
         build = _build(staging, args.warehouse, parquet_dir, args.target, getattr(args, "strict", False))
         if build.succeeded:
             store.swap_folder(staging, extracted_dir)
+            status = max(status, _report(args.warehouse))
         return max(status, EXIT_OK if build.succeeded and not build.quarantined else EXIT_FAILED)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -263,5 +273,19 @@ def _inspect(path: Path) -> int:
         print(inspect_document(path), end="")
     except (NotADocument, DocumentError) as error:
         print(f"{path}: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _report(warehouse: Path) -> int:
+    """Write the quality report beside the published warehouse and say where."""
+    import duckdb
+
+    from extract.report import write_report
+
+    try:
+        print(f"Quality report: {write_report(warehouse)}")
+    except (duckdb.Error, OSError) as error:
+        print(f"error: the quality report could not be written: {error}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import tomllib
 
@@ -38,6 +39,15 @@ def test_run_on_a_folder_builds_and_publishes(inbox, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "notes.txt" in out and "UNKNOWN" in out
     assert "fct_care_staffing_annual" in out and "Tests:" in out and str(warehouse) in out
+    # the quality report beside the warehouse: every section, self-contained
+    report = tmp_path / "wh" / "x_report.html"
+    assert f"Quality report: {report}" in out
+    page = report.read_text(encoding="utf-8")
+    for section in ("documents", "totals", "rejects", "suppression", "names", "coverage", "exclusions"):
+        assert f'<section id="{section}">' in page, section
+    documents = page[page.index('<section id="documents">'):page.index('<section id="totals">')]
+    assert "staffing.txt" in documents and "notes.txt" in documents and "unknown" in documents
+    assert "<script" not in page and "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
 
 
 def test_strict_makes_an_unknown_document_an_error(inbox, tmp_path):
@@ -199,3 +209,17 @@ def test_descriptions_reach_duckdb_clients_and_parquet_readers(inbox, tmp_path):
         keys = {key.decode() for (key,) in connection.execute(
             f"select key from parquet_kv_metadata('{parquet}')").fetchall()}
     assert {"kommunedata.description", "kommunedata.documents", "kommunedata.built_at"} <= keys
+
+
+def test_report_needs_a_published_warehouse(tmp_path, capsys):
+    assert main(["report", "--warehouse", str(tmp_path / "none.duckdb")]) == 2
+    assert "run `kommunedata run` first" in capsys.readouterr().err
+
+
+def test_bar_chart_scales_bars_to_the_largest_value():
+    from extract.report import bar_chart
+
+    svg = bar_chart("rejects", ["a.txt", "b.txt"], [2, 8])
+    widths = [float(w) for w in re.findall(r'<rect x="\d+" y="\d+" width="([\d.]+)"', svg)]
+    assert len(widths) == 2 and widths[1] == 4 * widths[0]
+    assert bar_chart("nothing", [], []) == ""
