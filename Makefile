@@ -1,6 +1,7 @@
 # Two commands on a fresh clone with only python3 and make:
 #   make run   set up, extract the bundled documents, build and publish the warehouse
-#   make test  set up, pytest, dbt build with its tests into a scratch warehouse, sqlfluff lint
+#   make test  set up, pytest (the quality report in headless Chromium included), dbt build
+#              with its tests into a scratch warehouse, lint, documentation coverage
 
 PYTHON ?= python3
 VENV := .venv
@@ -8,7 +9,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 SCRATCH := warehouse/scratch
 
-.PHONY: setup run test pytest dbt-test lint docs-coverage bench clean
+.PHONY: setup browser run test pytest dbt-test lint docs-coverage bench clean
 
 setup: $(INSTALLED)
 
@@ -19,13 +20,20 @@ $(INSTALLED): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# Debian's Chromium for the quality report's browser test, installed when missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the report's browser test …"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
+
 run: setup
 	$(BIN)/kommunedata run
 
 test: pytest dbt-test lint docs-coverage
 
-pytest: setup
-	$(BIN)/pytest
+pytest: setup browser
+	KOMMUNEDATA_BROWSER=required $(BIN)/pytest
 
 # The whole pipeline on the bundled documents, into a scratch warehouse: every
 # dbt model and test must pass (warnings are reported, not failures).
