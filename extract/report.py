@@ -85,20 +85,32 @@ def sections(connection) -> list[Section]:
     """The report's sections, read from the warehouse's marts."""
     out = []
     columns, rows = _query(connection, """
-        select source_file, document_kind, extraction_status, extracted_rows, rejected_lines,
-               municipalities_missing, message
-        from main.audit_documents order by source_file""")
+        select documents.source_file, documents.document_kind, coverage.structure_date as period,
+               documents.extraction_status, documents.extracted_rows, documents.rejected_lines,
+               documents.municipalities_missing, documents.message
+        from main.audit_documents as documents
+        left join main.audit_document_coverage as coverage on documents.source_sha256 = coverage.source_sha256
+        order by documents.source_file""")
     out.append(Section("documents", "Documents", "Every document the run was given and what became of it "
                        "(published, unchanged, quarantined, failed, unknown, duplicate).", columns, rows))
     columns, rows = _query(connection, """
-        select document_kind, source_file, total_of, published_total, read_sum, gap, rejected_lines
-        from main.audit_total_gaps order by source_file, total_of""")
-    chart = bar_chart("Reconciliation gap per document (printed total − sum read)",
-                      [f"{r[1]}" for r in rows], [r[5] for r in rows]) if rows else ""
-    out.append(Section("totals", "Published totals of documents with rejected lines",
-                       "The printed total beside the sum of the rows read: the gap is what the rejected rows held. "
-                       "Every other published total matched its rows within its tolerance (the build's tests).",
-                       columns, rows, chart))
+        select document_kind, source_file, total_of, published_total, read_sum, gap, tolerance, rejected_lines
+        from main.audit_published_totals order by source_file, total_of""")
+    largest: dict[str, float] = {}
+    for row in rows:
+        largest[row[1]] = max(largest.get(row[1], 0.0), abs(float(row[5] or 0)))
+    out.append(Section("totals", "Published totals", "Every total a document prints beside the sum of the rows "
+                       "read, with the tolerance its test applies; for a document with rejected lines the gap is "
+                       "what those rows held.", columns, rows,
+                       bar_chart("Largest reconciliation gap per document (|printed total − sum read|)",
+                                 list(largest), list(largest.values()))))
+    columns, rows = _query(connection, """
+        select source_file, measure, value_status, cells, share_of_cells
+        from main.audit_value_statuses where value_status not in ('published', 'derived', 'not_printed')
+        order by source_file, measure, value_status""")
+    out.append(Section("statuses", "Cells without a published number", "Per document and measure, the cells that "
+                       "are suppressed, missing, not answered, not published, confidential or empty, and their "
+                       "share: each keeps its status, none is a 0.", columns, rows))
     columns, rows = _query(connection, """
         select source_file, source_line, reason, raw_line
         from main.audit_extraction_rejects order by source_file, source_line""")

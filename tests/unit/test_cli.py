@@ -43,7 +43,7 @@ def test_run_on_a_folder_builds_and_publishes(inbox, tmp_path, capsys):
     report = tmp_path / "wh" / "x_report.html"
     assert f"Quality report: {report}" in out
     page = report.read_text(encoding="utf-8")
-    for section in ("documents", "totals", "rejects", "suppression", "names", "coverage", "exclusions"):
+    for section in ("documents", "totals", "statuses", "rejects", "suppression", "names", "coverage", "exclusions"):
         assert f'<section id="{section}">' in page, section
     documents = page[page.index('<section id="documents">'):page.index('<section id="totals">')]
     assert "staffing.txt" in documents and "notes.txt" in documents and "unknown" in documents

@@ -15,7 +15,7 @@ from extract.cli import main
 from tests.unit.conftest import DOCUMENTS
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
-SECTIONS = ("documents", "totals", "rejects", "suppression", "names", "coverage", "exclusions")
+SECTIONS = ("documents", "totals", "statuses", "rejects", "suppression", "names", "coverage", "exclusions")
 
 if BROWSER is None and os.environ.get("KOMMUNEDATA_BROWSER") == "required":
     raise RuntimeError("KOMMUNEDATA_BROWSER=required but no chromium on PATH (make installs it)")
