@@ -258,8 +258,6 @@ def _print_build(report: BuildReport) -> None:
         print(f"Build failed: {kept} ({report.warehouse}). dbt log: {report.log_path}")
 
 
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 def _inspect(path: Path) -> int:
@@ -289,3 +287,7 @@ def _report(warehouse: Path) -> int:
         print(f"error: the quality report could not be written: {error}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
