@@ -17,7 +17,15 @@ from extract.tables import geometry
 from extract.tables.cells import filled_width
 from extract.tables.lines import Cut
 from extract.tables.model import HeaderColumn, Note, TitleBlock
-from extract.tables.text import MONTHS, is_period_heading, join_wrapped, split_markers, split_source, squeeze
+from extract.tables.text import (
+    MONTHS,
+    QUARTER_LABEL,
+    is_period_heading,
+    join_wrapped,
+    split_markers,
+    split_source,
+    squeeze,
+)
 
 _TABLE_NUMBER = re.compile(
     r"^(?P<number>(?:(?:table|tabell|tab\.)\s*)?\d{1,3}(?:\.\d{1,2})?)[.:]?(?:\s|\u00a0)+(?P<title>[^\W\d_].*)$",
@@ -45,10 +53,6 @@ _HEADING_MARKS = re.compile(r"^#+\s*")
 PROSE_LENGTH = 320
 
 
-_QUARTER_LABEL = re.compile(
-    r"(?:kvartal|quarter)\s*[1-4]\b|\b[1-4](?:\.|st|nd|rd|th)?\s*(?:kvartal|quarter)|(?:19|20)\d\d\s*[KQ][1-4]\b",
-    re.IGNORECASE,
-)
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NOT_A_TITLE = re.compile(rf"^(?:kvartal|quarter|kv\.|{_MONTH_NAMES})\b", re.IGNORECASE)
 
@@ -206,13 +210,13 @@ def split_token_head(items: Sequence[Cut]) -> tuple[list[Cut], list[Cut]]:
         blocks = _blocks(items)
         if len(blocks) >= 2:
             return [item for block in blocks[:-1] for item in block], blocks[-1]
-        if len(_QUARTER_LABEL.findall(lines[0].text)) >= 2:
+        if len(QUARTER_LABEL.findall(lines[0].text)) >= 2:
             return [], lines  # a header repeated after a page break: its quarter labels, no title
         start = 0
     end = start
     while end < len(lines) - 1 and not _TITLE_END.search(lines[end].text) and not _blank_after(items, lines[end]) \
             and not is_period_heading(lines[end].text) and not _is_title_furniture(lines[end + 1].text) \
-            and len(_QUARTER_LABEL.findall(lines[end + 1].text)) < 2:  # a header line of quarter labels
+            and len(QUARTER_LABEL.findall(lines[end + 1].text)) < 2:  # a header line of quarter labels
         end += 1
     # The source, publisher or period printed under the title belongs to its block.
     while end < len(lines) - 1 and _is_title_furniture(lines[end + 1].text):

@@ -26,6 +26,15 @@ _GLUED_TO_WORD = re.compile(r"(?<=[^\W\d_]{3})(?<![0-9][KQ])(?P<marker>\d{1,2})(
 _GLUED_TO_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)(?P<marker>\d{1,2})(?!\d)")
 _AFTER_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s+(?P<marker>\d{1,2})\s*$")
 
+# A quarter label as publishers write it: 'Quarter 2 2002', '2. quarter 2002', '2nd quarter
+# 2002', '2002K2', '2. kvartal 2002' (groups q1-q3 the quarter, y1-y3 the year).
+QUARTER_LABEL = re.compile(
+    r"(?:quarter|kvartal)\s*(?P<q1>[1-4])\.?\s+(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<q2>[1-4])(?:\.|st|nd|rd|th)?\s*(?:quarter|kvartal)\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<y3>(?:19|20)\d\d)\s*[KQ](?P<q3>[1-4])",
+    re.IGNORECASE,
+)
+
 MONTHS: dict[str, int] = {
     **{name: number for number, name in enumerate(
         ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
@@ -99,8 +108,7 @@ def split_markers(text: str) -> tuple[str, tuple[str, ...]]:
 _YEAR = r"(?:19|20)\d\d"
 _MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TERM = r"h[øa]u?st(?:en)?|vår(?:en)?|spring|autumn|fall"
-_QUARTER = (rf"(?:quarter|kvartal)\s*[1-4]\.?\s+{_YEAR}|[1-4](?:\.|st|nd|rd|th)?\s*(?:quarter|kvartal)\s+{_YEAR}"
-            rf"|{_YEAR}\s*[KQ][1-4]")
+_QUARTER = QUARTER_LABEL.pattern
 PERIOD_HEADING = re.compile(
     rf"^(?:(?:{_MONTH_WORD})\.?\s+(?:{_YEAR}\s*)?(?:[{DASHES}]\s*(?:{_MONTH_WORD})\.?\s+)?{_YEAR}"
     rf"|(?:{_TERM})\s+{_YEAR}|{_QUARTER}|{_YEAR}(?:\s*[{DASHES}]\s*{_YEAR})?)\.?$",

@@ -82,7 +82,7 @@ class Reading:
     @property
     def statuses(self) -> tuple[str, ...]:
         """Each cell's status: published, or the meaning of its symbol."""
-        return tuple(SYMBOLS.get(clean(g), PUBLISHED) for g in self.groups)
+        return tuple(map(cell_status, self.groups))
 
     def __str__(self) -> str:
         return " | ".join(" ".join(clean(group).split()) for group in self.groups)
@@ -169,7 +169,8 @@ def parse_rate(token: str, signed: bool = False) -> Decimal | None:
     return Decimal(sign + token.replace(",", "."))
 
 
-def rate_status(token: str) -> str:
+def cell_status(token: str) -> str:
+    """A cell's status: published, or the meaning of its symbol."""
     return SYMBOLS.get(clean(token), PUBLISHED)
 
 

@@ -11,11 +11,11 @@ from extract.kinds.sickness_absence.arithmetic import (
     Candidates,
     RawRow,
     Reading,
+    cell_status,
     day_cell_problem,
     decide,
     header_quarters,
     parse_rate,
-    rate_status,
 )
 from extract.kinds.sickness_absence.semantics import (
     CHANGE,
@@ -182,8 +182,8 @@ def raw_row(row: Row, header: Header) -> RawRow | str:
     except ValueError as error:
         return str(error)
     return RawRow(row.line, area_level, code, marker, name, day_tokens, rates, delimited,  # type: ignore[arg-type]
-                  tuple(rate_status(token) for token in rate_tokens),  # type: ignore[arg-type]
-                  tuple(zip(changes, (rate_status(token) for token in extra_tokens))))
+                  tuple(cell_status(token) for token in rate_tokens),  # type: ignore[arg-type]
+                  tuple(zip(changes, (cell_status(token) for token in extra_tokens))))
 
 
 def records_for(document: TableDocument, row: Row, header: Header, raw: RawRow, reading: Reading,

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.tables.text import normalise
+from extract.tables.text import QUARTER_LABEL, normalise
 
 KIND = "sickness_absence"
 TABLE = "absence"
@@ -57,13 +57,6 @@ _RATE = re.compile(r"\brate\b|per\s*cent|prosent|sykefraværsprosent", re.IGNORE
 _DAYS = re.compile(r"man-?\s?days|dagsverk", re.IGNORECASE)
 _CHANGE = re.compile(r"\bchange\b|endring", re.IGNORECASE)
 
-_YEAR = r"(?P<y>(?:19|20)\d\d)"
-_QUARTER = re.compile(
-    r"(?:quarter|kvartal)\s*(?P<q1>[1-4])\.?\s+(?P<y1>(?:19|20)\d\d)"
-    r"|(?P<q2>[1-4])(?:\.|st|nd|rd|th)?\s*(?:quarter|kvartal)\s+(?P<y2>(?:19|20)\d\d)"
-    r"|(?P<y3>(?:19|20)\d\d)\s*[KQ](?P<q3>[1-4])",
-    re.IGNORECASE,
-)
 # Word boundaries keep 'Women' from matching 'Men'.
 _SEXES = (
     (re.compile(r"\bboth sexes\b|\bbegge kjønn\b|\bmen and women\b|\bmenn og kvinner\b", re.IGNORECASE), "both"),
@@ -88,7 +81,7 @@ def quarters_in(text: str) -> list[Quarter]:
     """Every quarter label in `text`, in order (a marker glued to a year aside: '20041')."""
     text = re.sub(r"(?<!\d)((?:19|20)\d\d)\d{1,2}(?!\d)", r"\1", normalise(text))
     found = []
-    for match in _QUARTER.finditer(text):
+    for match in QUARTER_LABEL.finditer(text):
         quarter = match["q1"] or match["q2"] or match["q3"]
         year = match["y1"] or match["y2"] or match["y3"]
         found.append(Quarter(int(year), int(quarter)))
