@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 import yaml
 
+from extract import parquet_store as store
 from extract.kinds import all_kinds
 from extract.kinds.base import LINEAGE_FIELDS
 
@@ -59,6 +62,31 @@ def test_each_table_has_a_dbt_source_and_a_staging_model_of_its_columns(name: st
         described = next(m for m in models if m["name"] == model)
         assert [c["name"] for c in described["columns"]] == schema.names, model
         assert all(c.get("description") for c in described["columns"]), f"{model}: a column without a description"
+
+
+def _spelled(data_type: str) -> str:
+    """A DuckDB type as one spelling: `DECIMAL(12, 2)` and `decimal(12,2)` are one type."""
+    return data_type.upper().replace(" ", "")
+
+
+def _parquet_schemas() -> dict[str, dict[str, pa.Schema]]:
+    return {**{name: kind.schemas for name, kind in KINDS.items()},
+            "extraction": {"manifest": store.MANIFEST_SCHEMA, **store.EXTRACTION_SCHEMAS}}
+
+
+@pytest.mark.parametrize("name", sorted(_parquet_schemas()))
+def test_each_source_lists_its_parquet_columns_as_duckdb_reads_them(name: str, tmp_path: Path):
+    """The source pages of the docs site show what the Parquet holds: every column, in order, with the type
+    DuckDB reads it as and a description. Read back from a file of the schema, so a changed schema fails here."""
+    path = ROOT / "models" / "staging" / name / f"_{name}__sources.yml"
+    tables = {t["name"]: t for t in yaml.safe_load(path.read_text(encoding="utf-8"))["sources"][0]["tables"]}
+    for table, schema in _parquet_schemas()[name].items():
+        parquet = tmp_path / f"{table}.parquet"
+        pq.write_table(schema.empty_table(), parquet)
+        read = duckdb.sql(f"describe select * from read_parquet('{parquet}')").fetchall()
+        listed = tables[table].get("columns") or []
+        assert [(c["name"], _spelled(c["data_type"])) for c in listed] == [(r[0], _spelled(r[1])) for r in read], table
+        assert all(c.get("description") for c in listed), f"{name}.{table}: a column without a description"
 
 
 @pytest.mark.parametrize("name", sorted(KINDS))
