@@ -17,10 +17,13 @@ from pathlib import Path
 
 ROWS_SHOWN = 200
 CSS = """
-body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; color: #1b1b1b; }
+body { font: 14px/1.45 system-ui, sans-serif; margin: 2rem auto; padding: 0 1rem; max-width: 100rem; color: #1b1b1b; }
 h1 { font-size: 1.6rem; } h2 { font-size: 1.2rem; margin-top: 2.2rem; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; width: 100%; font-size: 12px; }
 th, td { border-bottom: 1px solid #e4e4e4; padding: 3px 6px; text-align: left; vertical-align: top; }
+td { white-space: nowrap; }
+td.long { white-space: normal; min-width: 14rem; max-width: 32rem; overflow-wrap: break-word; }
+.scroll { overflow-x: auto; }
 th { background: #f3f3f3; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .empty { color: #666; font-style: italic; } .note { color: #555; } figure { margin: 1rem 0; }
 svg text { font: 11px system-ui, sans-serif; }
@@ -43,7 +46,11 @@ def _cell(value: object) -> str:
     if value is None:
         return "<td></td>"
     numeric = isinstance(value, int | float | Decimal) and not isinstance(value, bool)
-    return f'<td class="n">{html.escape(str(value))}</td>' if numeric else f"<td>{html.escape(str(value))}</td>"
+    text = html.escape(str(value))
+    if numeric:
+        return f'<td class="n">{text}</td>'
+    # A long text (a tolerance, a reason, a raw line) keeps a readable width in a wide table.
+    return f'<td class="long">{text}</td>' if len(text) > 30 else f"<td>{text}</td>"
 
 
 def table_html(columns: Sequence[str], rows: Sequence[tuple]) -> str:
@@ -54,14 +61,22 @@ def table_html(columns: Sequence[str], rows: Sequence[tuple]) -> str:
     more = ""
     if len(rows) > ROWS_SHOWN:
         more = f'<p class="note">… and {len(rows) - ROWS_SHOWN} more rows in the mart.</p>'
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
+    return f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>{more}'
+
+
+def _shortened(label: str, length: int) -> str:
+    """A chart label that fits its margin: long file names keep their start and end."""
+    if len(label) <= length:
+        return label
+    half = (length - 1) // 2
+    return f"{label[:half]}…{label[-half:]}"
 
 
 def bar_chart(title: str, labels: Sequence[str], values: Sequence[float], unit: str = "") -> str:
     """A horizontal bar chart as inline SVG (no bars: no chart)."""
     if not labels:
         return ""
-    width, bar, gap, left = 640, 16, 6, 260
+    width, bar, gap, left = 700, 16, 6, 320
     height = len(labels) * (bar + gap) + 30
     top = max((abs(float(v)) for v in values), default=0) or 1.0
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
@@ -69,7 +84,8 @@ def bar_chart(title: str, labels: Sequence[str], values: Sequence[float], unit: 
     for index, (label, value) in enumerate(zip(labels, values)):
         y = 20 + index * (bar + gap)
         length = (width - left - 80) * abs(float(value)) / top
-        parts.append(f'<text x="{left - 6}" y="{y + bar - 4}" text-anchor="end">{html.escape(str(label)[:40])}</text>')
+        name = html.escape(_shortened(str(label), 46))
+        parts.append(f'<text x="{left - 6}" y="{y + bar - 4}" text-anchor="end">{name}</text>')
         parts.append(f'<rect x="{left}" y="{y}" width="{length:.1f}" height="{bar}" fill="#3b6ea8"/>')
         parts.append(f'<text x="{left + length + 4:.1f}" y="{y + bar - 4}">{html.escape(f"{value}{unit}")}</text>')
     parts.append("</svg>")
@@ -85,12 +101,10 @@ def sections(connection) -> list[Section]:
     """The report's sections, read from the warehouse's marts."""
     out = []
     columns, rows = _query(connection, """
-        select documents.source_file, documents.document_kind, coverage.structure_date as period,
-               documents.extraction_status, documents.extracted_rows, documents.rejected_lines,
-               documents.municipalities_missing, documents.message
-        from main.audit_documents as documents
-        left join main.audit_document_coverage as coverage on documents.source_sha256 = coverage.source_sha256
-        order by documents.source_file""")
+        select source_file, document_kind,
+               strftime(period_start, '%Y-%m-%d') || '\u00a0–\u00a0' || strftime(period_end, '%Y-%m-%d') as period,
+               extraction_status, extracted_rows, rejected_lines, municipalities_missing, message
+        from main.audit_documents order by source_file""")
     out.append(Section("documents", "Documents", "Every document the run was given and what became of it "
                        "(published, unchanged, quarantined, failed, unknown, duplicate).", columns, rows))
     columns, rows = _query(connection, """

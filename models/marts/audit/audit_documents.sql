@@ -4,6 +4,10 @@ with manifest as (
 
 coverage as (
     select * from {{ ref('audit_document_coverage') }}
+),
+
+periods as (
+    select * from {{ ref('int_document_periods_aggregated') }}
 )
 
 select
@@ -19,6 +23,8 @@ select
     manifest.message,
     manifest.extracted_at,
     manifest.run_at,
+    periods.period_start,
+    periods.period_end,
     coverage.municipalities_listed,
     coverage.municipalities_of_period,
     coverage.municipalities_missing,
@@ -27,4 +33,8 @@ from manifest
 left join coverage
     on
         manifest.source_sha256 = coverage.source_sha256
+        and manifest.extraction_status in ('extracted', 'unchanged')
+left join periods
+    on
+        manifest.source_sha256 = periods.source_sha256
         and manifest.extraction_status in ('extracted', 'unchanged')
