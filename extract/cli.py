@@ -10,8 +10,18 @@ from pathlib import Path
 
 from extract import parquet_store as store
 from extract import pipeline
+from extract.progress import Progress, document_progress
 from extract.run_lock import RunLock, WarehouseBusy
-from extract.warehouse import PROJECT_DIR, BuildReport, build_publishing_what_passes, default_paths, project_version
+from extract.warehouse import (
+    PROJECT_DIR,
+    BuildReport,
+    build_fingerprint,
+    build_publishing_what_passes,
+    default_paths,
+    project_version,
+    record_build,
+    unchanged_build_status,
+)
 
 DEFAULT_DOCUMENTS = PROJECT_DIR / "documents"
 DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "kommunedata.duckdb"
@@ -48,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     def add_documents(command: argparse.ArgumentParser) -> None:
         command.add_argument("paths", nargs="*", type=Path, metavar="PATH",
                              help=f"documents or folders of documents (default: {DEFAULT_DOCUMENTS})")
+        command.add_argument("--quiet", action="store_true",
+                             help="no progress display (the summary at the end is printed as ever)")
         command.add_argument("--strict", action="store_true",
                              help="a document of unknown kind or a rejected line is an error, and a failing "
                                   "test publishes nothing (instead of quarantining the documents it names)")
@@ -69,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--keep-going", action="store_true",
                      help="build and publish from the readable documents even if some failed "
                           "(their earlier rows are then gone from the warehouse; exit status stays 1)")
+    run.add_argument("--rebuild", action="store_true",
+                     help="build even when nothing changed since the last build (by default such a run "
+                          "leaves the warehouse as it is)")
     extract = commands.add_parser("extract", help="documents → Parquet only")
     add_documents(extract)
     extract.add_argument("--out", type=Path, metavar="DIR",
@@ -103,7 +118,7 @@ def _main(args: argparse.Namespace) -> int:
         return _report(args.warehouse)
     if args.command == "extract":
         out = args.out or default_paths(DEFAULT_WAREHOUSE)[1]
-        return _extract(args.paths, out, args.strict)[0]
+        return _extract(args.paths, out, args.strict, progress=Progress(quiet=args.quiet))[0]
     parquet_dir, extracted_dir = default_paths(args.warehouse)
     parquet_dir, extracted_dir = args.parquet_dir or parquet_dir, args.extracted_dir or extracted_dir
     problem = _unusable_output(args.warehouse, parquet_dir)
@@ -125,20 +140,31 @@ def _staged_run(args: argparse.Namespace, extracted_dir: Path, parquet_dir: Path
     """Extract into and build from this run's own copy of the extraction folder, put in
     its place only with the warehouse built from it: the two always agree."""
     staging = extracted_dir.with_name(f".{extracted_dir.name}.{os.getpid()}")
+    progress = Progress(quiet=getattr(args, "quiet", False))
     store.staged_copy(extracted_dir, staging)
     try:
         status = EXIT_OK
         if args.command == "run":
-            status, report = _extract(args.paths, staging, args.strict, shown_as=extracted_dir)
+            status, report = _extract(args.paths, staging, args.strict, shown_as=extracted_dir, progress=progress)
             problem = _not_buildable(status, report, args)
             if problem:
                 print(f"warehouse not built: {problem}. The previous warehouse is unchanged.", file=sys.stderr)
                 return status or EXIT_FAILED
-        build = _build(staging, args.warehouse, parquet_dir, args.target, getattr(args, "strict", False))
+        strict = getattr(args, "strict", False)
+        fingerprint = build_fingerprint(staging, args.target, strict)
+        last_status = unchanged_build_status(args.warehouse, parquet_dir, fingerprint)
+        if args.command == "run" and last_status is not None and not args.rebuild:
+            print("Nothing changed since the last build (the same documents, parsers and dbt project): "
+                  f"the warehouse is as it was ({args.warehouse}).")
+            return max(status, last_status)
+        build = _build(staging, args.warehouse, parquet_dir, args.target, strict, progress)
         if build.succeeded:
             store.swap_folder(staging, extracted_dir)
             status = max(status, _report(args.warehouse))
-        return max(status, EXIT_OK if build.succeeded and not build.quarantined else EXIT_FAILED)
+        status = max(status, EXIT_OK if build.succeeded and not build.quarantined else EXIT_FAILED)
+        if build.succeeded:
+            record_build(args.warehouse, fingerprint, status)
+        return status
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -173,12 +199,13 @@ def _unusable_output(warehouse: Path, parquet_dir: Path) -> str | None:
     return None
 
 
-def _extract(paths: list[Path], out: Path, strict: bool,
-             shown_as: Path | None = None) -> tuple[int, pipeline.ExtractionReport | None]:
+def _extract(paths: list[Path], out: Path, strict: bool, shown_as: Path | None = None,
+             progress: Progress | None = None) -> tuple[int, pipeline.ExtractionReport | None]:
     """Extract and print the documents' summary (naming the folder as `shown_as`, where
     `out` is a run's staging copy); returns the exit status so far and the report."""
     try:
-        report = pipeline.extract_documents(paths or [DEFAULT_DOCUMENTS], out)
+        told = document_progress(progress) if progress is not None else None
+        report = pipeline.extract_documents(paths or [DEFAULT_DOCUMENTS], out, progress=told)
     except FileNotFoundError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE, None
@@ -215,9 +242,10 @@ def _print_documents(report: pipeline.ExtractionReport, out: Path) -> None:
             print(f"  … and {len(rejects) - MAX_REJECTS_SHOWN} more")
 
 
-def _build(extracted_dir: Path, warehouse: Path, parquet_dir: Path, target: str | None, strict: bool) -> BuildReport:
+def _build(extracted_dir: Path, warehouse: Path, parquet_dir: Path, target: str | None, strict: bool,
+           progress: Progress | None = None) -> BuildReport:
     print("Building the warehouse with dbt …", flush=True)
-    report = build_publishing_what_passes(extracted_dir, warehouse, parquet_dir, target, strict)
+    report = build_publishing_what_passes(extracted_dir, warehouse, parquet_dir, target, strict, progress)
     _print_build(report)
     return report
 

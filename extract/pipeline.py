@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -110,29 +114,59 @@ def find_documents(paths: list[Path]) -> list[Path]:
     return found
 
 
-def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind] | None = None) -> ExtractionReport:
-    kinds = all_kinds() if kinds is None else kinds
+# Below this many documents to parse, a process pool costs more than it saves.
+POOL_FROM = 4
+
+Progress = Callable[[DocumentOutcome, int, int], None]  # an outcome, documents done, documents in all
+
+
+def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind] | None = None,
+                      jobs: int | None = None, progress: Progress | None = None) -> ExtractionReport:
+    """Read every document under `paths` into `out_dir`: its rows, rejects and facts as
+    Parquet, and a manifest of what became of each.
+
+    Documents are independent: with the project's kinds, more than a few to parse are
+    parsed by `jobs` processes (by default one per core). `progress` is told of each
+    document as it is settled.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
+    schemas_of = all_kinds() if kinds is None else kinds
     store.ensure_empty_files(
         out_dir,
         {
-            **{(kind.kind, table): schema for kind in kinds for table, schema in kind.schemas.items()},
+            **{(kind.kind, table): schema for kind in schemas_of for table, schema in kind.schemas.items()},
             **{(store.EXTRACTION, table): schema for table, schema in store.EXTRACTION_SCHEMAS.items()},
         },
     )
     previous = {(row["source_sha256"], row["source_file"]): row for row in store.read_manifest(out_dir)}
-    report = ExtractionReport(out_dir=out_dir)
+    documents = find_documents(paths)
+    outcomes: dict[int, DocumentOutcome] = {}
+    to_parse: list[tuple[int, Path, str]] = []
     seen: dict[str, Path] = {}
+    done = 0
+
+    def settled(index: int, outcome: DocumentOutcome) -> None:
+        nonlocal done
+        outcomes[index] = outcome
+        done += 1
+        if progress is not None:
+            progress(outcome, done, len(documents))
+
+    for index, path in enumerate(documents):
+        outcome, sha256 = _without_parsing(path, out_dir, schemas_of, previous, seen)
+        if sha256 and (outcome is None or outcome.status == UNCHANGED):
+            seen[sha256] = path
+        if outcome is None:
+            to_parse.append((index, path, sha256))
+        else:
+            settled(index, outcome)
+    for index, outcome in _parse_all(to_parse, out_dir, kinds, jobs):
+        settled(index, outcome)
+
+    report = ExtractionReport(out_dir=out_dir)
     same_rows: dict[str, Path] = {}
-    for path in find_documents(paths):
-        try:
-            outcome = _extract_one(path, out_dir, kinds, previous, seen)
-        except Exception as error:  # one document's bug must not stop the others
-            outcome = DocumentOutcome(
-                path, FAILED,
-                message=f"{path.name}: unexpected {type(error).__name__} while reading: {error} "
-                        "(a bug in kommunedata: please report it with the document)",
-            )
+    for index, path in enumerate(documents):
+        outcome = outcomes[index]
         if outcome.rows_fingerprint in same_rows:
             # The same table twice (a PDF and its text rendering, say): one copy of
             # its rows, or every key would be duplicated in the marts.
@@ -141,11 +175,9 @@ def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind
                 path, DUPLICATE, sha256=outcome.sha256, format=outcome.format, kind=outcome.kind,
                 message=f"the same rows as {first.name} (the same table in another file); read once",
             )
+        elif outcome.rows_fingerprint and outcome.status in (EXTRACTED, UNCHANGED):
+            same_rows[outcome.rows_fingerprint] = path
         report.documents.append(outcome)
-        if outcome.sha256 and outcome.status in (EXTRACTED, UNCHANGED):
-            seen[outcome.sha256] = path
-            if outcome.rows_fingerprint:
-                same_rows[outcome.rows_fingerprint] = path
     store.remove_documents_except(
         out_dir, [doc.sha256 for doc in report.documents if doc.sha256 and doc.status in (EXTRACTED, UNCHANGED, FAILED)]
     )
@@ -155,17 +187,48 @@ def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind
     return report
 
 
-def _extract_one(
-    path: Path, out_dir: Path, kinds: list[DocumentKind], previous: dict, seen: dict[str, Path]
-) -> DocumentOutcome:
-    started = time.perf_counter()
+def _parse_all(to_parse: list[tuple[int, Path, str]], out_dir: Path, kinds: list[DocumentKind] | None,
+               jobs: int | None) -> Iterator[tuple[int, DocumentOutcome]]:
+    """Each document's outcome as it is parsed: in a process pool when there are enough
+    of them and the kinds are the project's (a worker finds them itself)."""
+    workers = min(jobs or os.cpu_count() or 1, len(to_parse))
+    if kinds is not None or workers < 2 or len(to_parse) < POOL_FROM:
+        for index, path, sha256 in to_parse:
+            yield index, _parsed_safely(path, sha256, out_dir, kinds)
+        return
+    # forkserver: workers start from a clean process, not a fork of one whose Arrow
+    # and DuckDB threads may hold locks.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["extract.pipeline"])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(_parsed_safely, path, sha256, out_dir, None): index
+                   for index, path, sha256 in to_parse}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def _parsed_safely(path: Path, sha256: str, out_dir: Path, kinds: list[DocumentKind] | None) -> DocumentOutcome:
+    try:
+        return _parse_one(path, sha256, out_dir, all_kinds() if kinds is None else kinds)
+    except Exception as error:  # one document's bug must not stop the others
+        return DocumentOutcome(
+            path, FAILED, sha256=sha256,
+            message=f"{path.name}: unexpected {type(error).__name__} while reading: {error} "
+                    "(a bug in kommunedata: please report it with the document)",
+        )
+
+
+def _without_parsing(path: Path, out_dir: Path, kinds: list[DocumentKind], previous: dict,
+                     seen: dict[str, Path]) -> tuple[DocumentOutcome | None, str | None]:
+    """What becomes of a document that need not be parsed (unreadable, a copy of one
+    already seen, unchanged since the last run), with its hash; None when it must be."""
     try:
         sha256 = sha256_of(path)
     except OSError as error:
-        return DocumentOutcome(path, FAILED, message=f"cannot be read: {error.strerror}")
+        return DocumentOutcome(path, FAILED, message=f"cannot be read: {error.strerror}"), None
     if sha256 in seen:
         message = f"same content as {seen[sha256].name}; read once"
-        return DocumentOutcome(path, DUPLICATE, sha256=sha256, message=message)
+        return DocumentOutcome(path, DUPLICATE, sha256=sha256, message=message), sha256
     before = previous.get((sha256, path.name))
     if before and before["status"] in (EXTRACTED, UNCHANGED) and store.document_files(out_dir, sha256):
         kind = next((k for k in kinds if k.kind == before["kind"]), None)
@@ -175,7 +238,12 @@ def _extract_one(
                 parser_version=kind.parser_version, rows=before["rows"], rejects=before["rejects"],
                 message=before["message"], extracted_at=before["extracted_at"],
                 rows_fingerprint=before["rows_fingerprint"],
-            )
+            ), sha256
+    return None, sha256
+
+
+def _parse_one(path: Path, sha256: str, out_dir: Path, kinds: list[DocumentKind]) -> DocumentOutcome:
+    started = time.perf_counter()
     try:
         document = read_document(path)
     except NotADocument as error:

@@ -20,9 +20,9 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from extract.tables.text import DASHES
@@ -92,14 +92,18 @@ class MunicipalityVersion:
     def valid_on(self, on: date) -> bool:
         return _valid_on(self.valid_from, self.valid_to, on)
 
-    def names(self) -> set[str]:
+    def names(self) -> frozenset[str]:
         """Every published form the municipality may appear under: the Norwegian
         name, the full parallel form ('Deatnu - Tana') and each parallel form alone."""
+        return self._names
+
+    @cached_property
+    def _names(self) -> frozenset[str]:
         forms = {self.name, *self.parallel_forms}
         if self.name_parallel:
             forms.add(self.name_parallel)
             forms.update(part for part in re.split(r"\s+[-\u2013]\s+", self.name_parallel) if part)
-        return {normalise_name(form) for form in forms if form}
+        return frozenset(normalise_name(form) for form in forms if form)
 
     def label(self) -> str:
         return f"{self.code} {self.name_parallel or self.name} ({self.county_name})"
@@ -116,12 +120,16 @@ class CountyVersion:
     def valid_on(self, on: date) -> bool:
         return _valid_on(self.valid_from, self.valid_to, on)
 
-    def names(self) -> set[str]:
+    def names(self) -> frozenset[str]:
+        return self._names
+
+    @cached_property
+    def _names(self) -> frozenset[str]:
         forms = {self.name}
         if self.name_parallel:
             forms.add(self.name_parallel)
             forms.update(part for part in re.split(r"\s+[-\u2013]\s+", self.name_parallel) if part)
-        return {normalise_name(form) for form in forms}
+        return frozenset(normalise_name(form) for form in forms)
 
 
 @dataclass(frozen=True)
@@ -146,10 +154,48 @@ class Match:
 
 
 @dataclass(frozen=True)
+class _NamesOnDate:
+    """The versions valid on one date by name: what matching looks up, built once per date."""
+
+    by_name: dict[str, list[MunicipalityVersion]]
+    by_folded_name: dict[str, list[MunicipalityVersion]]
+    county_codes_by_name: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, reference: MunicipalityReference, on: date) -> _NamesOnDate:
+        by_name: dict[str, list[MunicipalityVersion]] = {}
+        by_folded_name: dict[str, list[MunicipalityVersion]] = {}
+        county_codes: dict[str, set[str]] = {}
+        for version in reference.municipalities:
+            if not version.valid_on(on):
+                continue
+            county_codes.setdefault(normalise_name(version.county_name), set()).add(version.county_code)
+            if not version.is_municipality:
+                continue
+            for name in version.names():
+                by_name.setdefault(name, []).append(version)
+                folded = by_folded_name.setdefault(fold_name(name), [])
+                if not folded or folded[-1] is not version:
+                    folded.append(version)
+        for county in reference.counties:
+            if county.valid_on(on):
+                for name in county.names():
+                    county_codes.setdefault(name, set()).add(county.code)
+        return cls(by_name, by_folded_name, county_codes)
+
+
+@dataclass(frozen=True)
 class MunicipalityReference:
     municipalities: tuple[MunicipalityVersion, ...]
     counties: tuple[CountyVersion, ...] = ()
     fingerprint: str = "inline"  # identifies the reference's content (part of parser versions)
+    # Per date, the versions by name: a document matches hundreds of names on one date.
+    _on_date: dict[date, _NamesOnDate] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def _names_on(self, on: date) -> _NamesOnDate:
+        if on not in self._on_date:
+            self._on_date[on] = _NamesOnDate.of(self, on)
+        return self._on_date[on]
 
     @classmethod
     def from_rows(
@@ -198,26 +244,21 @@ class MunicipalityReference:
         if prefixed:
             county_name = prefixed["name"]
         key = normalise_name(_COUNTY_WORD.sub("", county_name))
-        codes = {county.code for county in self.counties if county.valid_on(on) and key in county.names()}
-        codes |= {
-            version.county_code
-            for version in self.municipalities
-            if version.valid_on(on) and normalise_name(version.county_name) == key
-        }
+        codes = set(self._names_on(on).county_codes_by_name.get(key, ()))
         return codes & {prefixed["code"]} if prefixed else codes
 
     def match(self, name: str, county_name: str | None, on: date) -> Match:
         """The municipality valid on `on` called `name` in the county `county_name`
         (any county when None). Exact (normalised) names first, folded names second."""
-        valid = [v for v in self.municipalities if v.valid_on(on) and v.is_municipality]
+        names_on = self._names_on(on)
         county_codes = None if county_name is None else self.counties_named(county_name, on)
         if county_codes is not None and not county_codes:
             return Match(UNKNOWN_COUNTY, reason=f"county {county_name!r} is not a county on {on.isoformat()}")
         key, folded = normalise_name(name), fold_name(name)
         elsewhere: list[MunicipalityVersion] = []
         for status, found in (
-            (MATCHED, [v for v in valid if key in v.names()]),
-            (MATCHED_FOLDED, [v for v in valid if folded in {fold_name(n) for n in v.names()}]),
+            (MATCHED, names_on.by_name.get(key, [])),
+            (MATCHED_FOLDED, names_on.by_folded_name.get(folded, [])),
         ):
             in_county = found if county_codes is None else [v for v in found if v.county_code in county_codes]
             codes = {v.code for v in in_county}

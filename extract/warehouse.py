@@ -9,6 +9,7 @@ and Parquet marts untouched.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from extract import parquet_store as store
 from extract import pipeline
+from extract.progress import Progress, dbt_node_done
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 # Leaving documents out can bring out failures they hid (a check across documents, a
@@ -98,7 +100,24 @@ def _remove_database(path: Path) -> None:
         candidate.unlink(missing_ok=True)
 
 
-def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, target: str | None = None) -> BuildReport:
+def _run_dbt(command: list[str], environment: dict[str, str], progress: Progress | None) -> tuple[int, str]:
+    """Run dbt, telling `progress` of each model and test as it finishes; its exit code and output."""
+    lines: list[str] = []
+    with subprocess.Popen(command, cwd=PROJECT_DIR, env=environment, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, bufsize=1) as dbt:
+        assert dbt.stdout is not None
+        for line in dbt.stdout:
+            lines.append(line)
+            done = dbt_node_done(line) if progress is not None else None
+            if done and progress is not None:
+                progress.update(done[0], done[1], current=done[2])
+    if progress is not None:
+        progress.finish()
+    return dbt.returncode, "".join(lines)
+
+
+def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, target: str | None = None,
+                    progress: Progress | None = None) -> BuildReport:
     warehouse, parquet_dir, extracted_dir = warehouse.resolve(), parquet_dir.resolve(), extracted_dir.resolve()
     report = BuildReport(warehouse=warehouse, parquet_dir=parquet_dir)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
@@ -110,7 +129,7 @@ def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, tar
     report.log_path = work_dir / "dbt_build.log"
 
     command = [
-        dbt_executable(), "build",
+        dbt_executable(), "--no-use-colors", "build",
         "--project-dir", str(PROJECT_DIR),
         "--profiles-dir", str(PROJECT_DIR),
         "--target-path", str(work_dir / "target"),
@@ -120,12 +139,12 @@ def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, tar
     if target:
         command += ["--target", target]
     environment = {**os.environ, "KOMMUNEDATA_WAREHOUSE": str(building), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
-    completed = subprocess.run(command, cwd=PROJECT_DIR, env=environment, capture_output=True, text=True)
-    report.log_path.write_text(completed.stdout + completed.stderr, encoding="utf-8")
+    returncode, output = _run_dbt(command, environment, progress)
+    report.log_path.write_text(output, encoding="utf-8")
     failing_sql = _read_run_results(work_dir / "target" / "run_results.json", report)
-    if completed.returncode != 0:
+    if returncode != 0:
         if not report.problems:
-            tail = (completed.stdout + completed.stderr).strip().splitlines()[-15:]
+            tail = output.strip().splitlines()[-15:]
             report.problems.append("dbt build failed:\n    " + "\n    ".join(tail))
             report.blocking = True
         if building.exists():
@@ -150,7 +169,8 @@ def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, tar
 
 
 def build_publishing_what_passes(extracted_dir: Path, warehouse: Path, parquet_dir: Path,
-                                 target: str | None = None, strict: bool = False) -> BuildReport:
+                                 target: str | None = None, strict: bool = False,
+                                 progress: Progress | None = None) -> BuildReport:
     """Build; when error-severity tests fail on rows of some documents, build again
     without those documents (quarantined in `extracted_dir`, which must be this run's
     own copy) and publish the rest. `strict` publishes all or nothing. A failure no
@@ -160,7 +180,9 @@ def build_publishing_what_passes(extracted_dir: Path, warehouse: Path, parquet_d
     quarantined: dict[str, str] = {}
     rejected: dict[tuple[str, int], str] = {}
     for _ in range(MAX_QUARANTINE_ROUNDS + 1):
-        report = build_warehouse(extracted_dir, warehouse, parquet_dir, target)
+        if progress is not None:
+            progress.start("dbt models and tests")
+        report = build_warehouse(extracted_dir, warehouse, parquet_dir, target, progress)
         rows, documents = report.to_blame()
         if report.succeeded or strict or not (rows or documents) or set(manifest) <= set(quarantined) | set(documents):
             break
@@ -300,6 +322,56 @@ def project_version() -> str:
         return version("kommunedata")
     except PackageNotFoundError:
         return "unknown"
+
+
+# What a build's outcome depends on besides the documents: the dbt project's own files.
+PROJECT_INPUTS = ("models", "macros", "tests/dbt", "seeds", "analyses", "dbt_project.yml", "profiles.yml")
+
+
+def build_fingerprint(extracted_dir: Path, target: str | None, strict: bool) -> str:
+    """A hash of everything a build reads: which documents (by content and name), the
+    parser that read each, the dbt project's files, the version and the options. Equal
+    fingerprints build equal warehouses."""
+    digest = hashlib.sha256(f"{project_version()}|{target}|{strict}".encode())
+    documents = sorted(
+        (row["source_sha256"] or "", row["source_file"], row["kind"] or "", row["parser_version"] or "",
+         # An unchanged document was read as it was: the same rows as when it was extracted.
+         pipeline.EXTRACTED if row["status"] == pipeline.UNCHANGED else row["status"])
+        for row in store.read_manifest(extracted_dir)
+    )
+    digest.update(repr(documents).encode())
+    for name in PROJECT_INPUTS:
+        path = PROJECT_DIR / name
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.exists():
+                digest.update(str(file.relative_to(PROJECT_DIR)).encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def _last_build_path(warehouse: Path) -> Path:
+    return warehouse.parent / f".{warehouse.stem}_dbt" / "last_build.json"
+
+
+def record_build(warehouse: Path, fingerprint: str, status: int) -> None:
+    """Remember what the published warehouse was built from, and the run's exit status."""
+    path = _last_build_path(warehouse)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"fingerprint": fingerprint, "status": status}), encoding="utf-8")
+
+
+def unchanged_build_status(warehouse: Path, parquet_dir: Path, fingerprint: str) -> int | None:
+    """The exit status of the build that published this warehouse from the same inputs,
+    or None when it must be built (something changed, or the warehouse is gone)."""
+    path = _last_build_path(warehouse)
+    if not (warehouse.is_file() and parquet_dir.is_dir() and path.is_file()):
+        return None
+    try:
+        last = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return int(last["status"]) if last.get("fingerprint") == fingerprint else None
 
 
 def _publish(building: Path, warehouse: Path) -> None:

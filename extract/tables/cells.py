@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 NBSP = "\u00a0"
 NARROW_NBSP = "\u202f"
@@ -95,6 +96,9 @@ def strip_markup(text: str) -> str:
     return _MARKUP.sub("", text) if "<" in text else text
 
 
+# The table model and the kinds ask of the same few thousand cells again and again
+# (is it blank, a value, a number?): each cell is cleaned once.
+@lru_cache(maxsize=1 << 16)
 def clean(text: str) -> str:
     """A cell's text without markup and surrounding spaces of any kind."""
     return strip_markup(text).strip(SPACES)

@@ -48,6 +48,7 @@ MONTHS: dict[str, int] = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def squeeze(text: str) -> str:
     """Markup removed, spaces of every kind collapsed to one, ends trimmed."""
     return _RUN_OF_SPACES.sub(" ", strip_markup(text)).strip()

@@ -50,6 +50,24 @@ def test_run_on_a_folder_builds_and_publishes(inbox, tmp_path, capsys):
     assert "<script" not in page and "http" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
 
 
+def test_a_run_with_nothing_changed_leaves_the_warehouse_as_it_was(inbox, tmp_path, capsys):
+    warehouse = tmp_path / "wh" / "x.duckdb"
+    assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 0
+    built = warehouse.stat().st_mtime_ns
+    capsys.readouterr()
+    assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 0
+    assert "Nothing changed since the last build" in capsys.readouterr().out
+    assert warehouse.stat().st_mtime_ns == built
+    # A document that changes is a change: the warehouse is built again, as it is with --rebuild.
+    (inbox / "staffing.txt").write_text((inbox / "staffing.txt").read_text(encoding="utf-8") + "\n",
+                                        encoding="utf-8")
+    assert main(["run", str(inbox), "--warehouse", str(warehouse), "--quiet"]) == 0
+    rebuilt = warehouse.stat().st_mtime_ns
+    assert rebuilt != built and "Nothing changed" not in capsys.readouterr().out
+    assert main(["run", str(inbox), "--warehouse", str(warehouse), "--rebuild", "--quiet"]) == 0
+    assert warehouse.stat().st_mtime_ns != rebuilt
+
+
 def test_strict_makes_an_unknown_document_an_error(inbox, tmp_path):
     warehouse = tmp_path / "strict.duckdb"
     assert main(["run", str(inbox), "--warehouse", str(warehouse), "--strict"]) == 1

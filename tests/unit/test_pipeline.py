@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import shutil
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -144,3 +145,32 @@ def test_an_encoding_that_cannot_be_read_fails_naming_the_file(tmp_path, raw, sa
     saved.write_bytes(raw)
     [doc] = pipeline.extract_documents([saved], tmp_path / "out").documents
     assert doc.status == "failed" and doc.message.startswith("bemanning.txt: ") and says in doc.message
+
+
+def _written(out) -> dict[str, list]:
+    """Every Parquet table an extraction wrote, rows sorted, the manifest without its times."""
+    tables = {}
+    for path in sorted(out.rglob("*.parquet")):
+        rows = pq.read_table(path).to_pylist()
+        for row in rows:
+            for moment in ("extracted_at", "run_at"):
+                row.pop(moment, None)
+        tables[str(path.relative_to(out))] = sorted(map(repr, rows))
+    return tables
+
+
+def test_a_process_pool_writes_what_one_process_writes(tmp_path):
+    folder = tmp_path / "inbox"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "documents", folder)
+    shutil.copy(folder / "ssb_care_staffing_1999.txt", folder / "copy_of_staffing.txt")  # a duplicate either way
+    (folder / "notes.txt").write_text("not a table\n", encoding="utf-8")
+    told: list[tuple[str, int, int]] = []
+    pooled = pipeline.extract_documents([folder], tmp_path / "pooled", jobs=2,
+                                        progress=lambda outcome, done, total: told.append((outcome.name, done, total)))
+    alone = pipeline.extract_documents([folder], tmp_path / "alone", jobs=1)
+    assert len(told) == len(alone.documents) == 8 and [done for _, done, _ in told] == list(range(1, 9))
+    assert [(d.name, d.status, d.rows, d.rejects) for d in pooled.documents] == \
+        [(d.name, d.status, d.rows, d.rejects) for d in alone.documents]
+    statuses = {d.name: d.status for d in pooled.documents}
+    assert statuses["copy_of_staffing.txt"] == "extracted" and statuses["ssb_care_staffing_1999.txt"] == "duplicate"
+    assert _written(tmp_path / "pooled") == _written(tmp_path / "alone")
