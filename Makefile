@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 SCRATCH := warehouse/scratch
 
-.PHONY: setup browser run test pytest dbt-test lint coverage bench clean
+.PHONY: setup browser run test pytest dbt-test lint coverage bench bench-smoke clean
 
 setup: $(INSTALLED)
 
@@ -30,7 +30,7 @@ browser:
 run: setup
 	$(BIN)/kommunedata run
 
-test: pytest dbt-test lint coverage
+test: pytest dbt-test lint coverage bench-smoke
 
 pytest: setup browser
 	KOMMUNEDATA_BROWSER=required $(BIN)/pytest
@@ -60,10 +60,14 @@ coverage: dbt-test
 	$(BIN)/dbt-coverage compute test --run-artifacts-dir target/docs --model-path-filter models/marts \
 		--cov-fail-under 0.5 --cov-report target/docs/coverage-test.json
 
-# Speed of the PDF path against pdfplumber's extract_text(), and the whole
-# pipeline against dbt's fixed start-up cost. A measurement, not a test.
+# Text MB/s, the PDF path against pdfplumber, the bundled run against dbt's floor, a
+# ten-year archive cold and warm with its peak memory: measurements, not tests.
 bench: setup
-	$(BIN)/python bench/pdf_benchmark.py
+	$(BIN)/python bench/measure.py
+
+# The same on one year of archive, once: that every measured command still runs.
+bench-smoke: setup
+	$(BIN)/python bench/measure.py --smoke
 
 clean:
 	rm -rf $(VENV) warehouse target logs

@@ -139,7 +139,9 @@ def _main(args: argparse.Namespace) -> int:
 def _staged_run(args: argparse.Namespace, extracted_dir: Path, parquet_dir: Path) -> int:
     """Extract into and build from this run's own copy of the extraction folder, put in
     its place only with the warehouse built from it: the two always agree."""
-    staging = extracted_dir.with_name(f".{extracted_dir.name}.{os.getpid()}")
+    # One name for every run: runs of a warehouse take turns (`RunLock`), and dbt, given
+    # the same folder in its vars, parses the project again only where it changed.
+    staging = extracted_dir.with_name(f".{extracted_dir.name}.staging")
     progress = Progress(quiet=getattr(args, "quiet", False))
     store.staged_copy(extracted_dir, staging)
     try:

@@ -8,10 +8,13 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from extract import parquet_store as store
@@ -196,15 +199,24 @@ def _parse_all(to_parse: list[tuple[int, Path, str]], out_dir: Path, kinds: list
         for index, path, sha256 in to_parse:
             yield index, _parsed_safely(path, sha256, out_dir, kinds)
         return
-    # forkserver: workers start from a clean process, not a fork of one whose Arrow
-    # and DuckDB threads may hold locks.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["extract.pipeline"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(_parsed_safely, path, sha256, out_dir, None): index
-                   for index, path, sha256 in to_parse}
-        for future in as_completed(futures):
-            yield futures[future], future.result()
+    # fork: a worker starts with the modules loaded and needs nothing of the caller's
+    # `__main__` (spawn and forkserver run it again, and a script without a main guard
+    # would start over). Extraction forks before any DuckDB connection of the run is
+    # opened, and Arrow resets its thread pools in a forked child.
+    pending = {index: (path, sha256) for index, path, sha256 in to_parse}
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = {pool.submit(_parsed_safely, path, sha256, out_dir, None): index
+                       for index, (path, sha256) in pending.items()}
+            for future in as_completed(futures):
+                index = futures[future]
+                outcome = future.result()
+                del pending[index]
+                yield index, outcome
+    except BrokenProcessPool:
+        pass  # a worker died (out of memory, killed): what it had not finished is parsed here
+    for index, (path, sha256) in pending.items():
+        yield index, _parsed_safely(path, sha256, out_dir, None)
 
 
 def _parsed_safely(path: Path, sha256: str, out_dir: Path, kinds: list[DocumentKind] | None) -> DocumentOutcome:
@@ -271,40 +283,50 @@ def _parse_one(path: Path, sha256: str, out_dir: Path, kinds: list[DocumentKind]
         _write_document(out_dir, kind, tables, ParseResult(rejects=[]), failure=(line, str(error)))
         outcome.rejects = 1
         return outcome
-    _write_document(out_dir, kind, tables, result)
+    arrow = arrow_tables(kind, result)
+    _write_document(out_dir, kind, tables, result, arrow)
     outcome.rows, outcome.rejects = result.rows(), len(result.rejects)
-    outcome.rows_fingerprint = rows_fingerprint(kind, result)
+    outcome.rows_fingerprint = rows_fingerprint(kind, arrow)
     outcome.seconds = time.perf_counter() - started
     return outcome
 
 
-def rows_fingerprint(kind: DocumentKind, result: ParseResult) -> str | None:
+def rows_fingerprint(kind: DocumentKind, tables: dict[str, pa.Table]) -> str | None:
     """A hash of what a document says, without where it says it (lineage) or how
     its values were read (a PDF's cells are settled by position, its rendering's by
-    arithmetic: the same table either way)."""
-    if not result.rows():
+    arithmetic: the same table either way), whatever the order of its rows."""
+    if not any(table.num_rows for table in tables.values()):
         return None
     digest = hashlib.sha256(kind.kind.encode())
-    for table in sorted(result.tables):
-        ignored = LINEAGE_NAMES | reading_columns(kind.schemas[table])
-        rows = sorted(
-            repr(sorted((key, value) for key, value in row.items() if key not in ignored))
-            for row in result.tables[table]
-        )
-        digest.update(repr((table, rows)).encode())
+    for name in sorted(tables):
+        if not tables[name].num_rows:
+            continue
+        ignored = LINEAGE_NAMES | reading_columns(kind.schemas[name])
+        said = tables[name].select([column for column in tables[name].column_names if column not in ignored])
+        ordered = said.take(pc.sort_indices(said, sort_keys=[(column, "ascending") for column in said.column_names]))
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, ordered.schema) as stream:
+            stream.write_table(ordered)
+        digest.update(name.encode())
+        digest.update(sink.getvalue().to_pybytes())
     return digest.hexdigest()
 
 
+def arrow_tables(kind: DocumentKind, result: ParseResult) -> dict[str, pa.Table]:
+    """The kind's tables of a parse, each as Arrow in its schema (empty where it had no rows)."""
+    return {table: pa.Table.from_pylist(result.tables.get(table, []), schema=schema)
+            for table, schema in kind.schemas.items()}
+
+
 def _write_document(out_dir: Path, kind: DocumentKind, document: TableDocument, result: ParseResult,
-                    failure: tuple[Line | None, str] | None = None) -> None:
+                    arrow: dict[str, pa.Table] | None = None, failure: tuple[Line | None, str] | None = None) -> None:
     # Remove what an earlier parser version wrote for this document before writing anew.
     for path in store.document_files(out_dir, document.sha256):
         path.unlink()
     file_name = f"{document.sha256}.parquet"
     if failure is None:
-        for table, schema in kind.schemas.items():
-            target = store.table_dir(out_dir, kind.kind, table) / file_name
-            store.write_rows(result.tables.get(table, []), schema, target)
+        for table, rows in (arrow or arrow_tables(kind, result)).items():
+            store.write_table_atomically(rows, store.table_dir(out_dir, kind.kind, table) / file_name)
     rejects = [
         _reject_record(document.name, document.sha256, kind.kind, reject.line.page, reject.line.number,
                        reject.raw or reject.line.text, reject.reason, reject.candidates, reject.duplicate_of)

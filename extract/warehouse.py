@@ -121,8 +121,9 @@ def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, tar
     warehouse, parquet_dir, extracted_dir = warehouse.resolve(), parquet_dir.resolve(), extracted_dir.resolve()
     report = BuildReport(warehouse=warehouse, parquet_dir=parquet_dir)
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    # Per run: a second run (which waits on the lock, see `cli`) never meets this one's files.
-    building = warehouse.with_name(f".{warehouse.name}.building.{os.getpid()}")
+    # One name for every run (runs take turns, see `cli`): dbt's profile stays the same, so
+    # it parses the project again only where it changed; a crashed run's file is removed.
+    building = warehouse.with_name(f".{warehouse.name}.building")
     _remove_database(building)
     work_dir = warehouse.parent / f".{warehouse.stem}_dbt"
     work_dir.mkdir(exist_ok=True)

@@ -188,12 +188,12 @@ def check_records(table: str, records: Iterable[Mapping[str, Any]], table_schema
     names = set(table_schema.names)
     required = {f.name for f in table_schema if not f.nullable}
     for number, record in enumerate(records, start=1):
-        keys = set(record)
+        keys = record.keys()
         if keys != names:
             unknown, missing = sorted(keys - names), sorted(names - keys)
             raise SchemaError(f"table {table!r}, record {number}: "
                               + "; ".join(part for part in (f"columns not in its schema {unknown}" if unknown else "",
                                                             f"columns missing {missing}" if missing else "") if part))
-        empty = sorted(name for name in required if record[name] is None)
-        if empty:
+        if None in [record[name] for name in required]:
+            empty = sorted(name for name in required if record[name] is None)
             raise SchemaError(f"table {table!r}, record {number}: required columns empty {empty}")

@@ -127,6 +127,7 @@ def looks_numeric(text: str, decimal: str = ",") -> bool:
     return _match(clean(text), decimal) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_number(text: str, decimal: str = ",") -> Decimal:
     """'1 235,70' → 1235.70; '−1 304' → -1304; '1.235,7' → 1235.7. Raises CellError.
 
@@ -152,12 +153,14 @@ def parse_cell(text: str, symbols: Mapping[str, str] | None = None, decimal: str
     return Cell(raw=text, value=parse_number(cleaned, decimal), status=PUBLISHED)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_value(text: str) -> bool:
     """A cell that holds a number or a symbol of any publisher (not a word)."""
     cleaned = clean(text)
     return cleaned in ANY_SYMBOL or _match(cleaned, ",") is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def looks_like_value(text: str) -> bool:
     """A token meant as a value, readable or not: a number, a symbol, or a
     damaged number ('6,5O', '1O'), which starts with a digit. A damaged cell

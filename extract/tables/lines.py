@@ -78,11 +78,11 @@ class Cut:
     gapped: bool = False  # a text line with columns two or more spaces apart
     more: tuple[Line, ...] = ()  # further lines of the row (its cells, where each stood on a line)
 
-    @property
+    @cached_property
     def label(self) -> str:
         return squeeze(" ".join(self.parts[: self.label_end]))
 
-    @property
+    @cached_property
     def values(self) -> tuple[str, ...]:
         return self.parts[self.label_end :]
 
@@ -90,7 +90,7 @@ class Cut:
     def filled(self) -> tuple[str, ...]:
         return tuple(value for value in self.values if not is_blank(value))
 
-    @property
+    @cached_property
     def text(self) -> str:
         return squeeze(self.line.text)
 

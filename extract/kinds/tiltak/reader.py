@@ -334,6 +334,7 @@ class Reader:
                                              f"(first on line {table.codes[key]})", raw=row.raw)
                 return
             table.codes[key] = row.line.number
+        lineage = row_lineage(self.document, row)
         for (_, month), cell in zip(read, parsed):
             self.result.tables[TABLE].append({
                 "report_first_month": self.first,
@@ -349,5 +350,5 @@ class Reader:
                 "participants": int(cell.value) if cell.value is not None else None,
                 "value_status": cell.status,
                 "is_suppressed": cell.status == "suppressed",
-                **row_lineage(self.document, row),
+                **lineage,
             })

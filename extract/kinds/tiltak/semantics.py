@@ -20,6 +20,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from extract.tables.cells import NAV_SYMBOLS, strip_markup
 from extract.tables.labels import parse_label
@@ -82,6 +83,8 @@ _TARGET_GROUPS = (("arbeidssøkere", "arbeidssokere"), ("nedsattarbeidsevne", "n
 _YTD = ("gjennomsnitthittil", "gjsnitthittil", "gjennomsnitt", "snitthittiliår")
 
 
+# A report's thousands of row labels are a few hundred names, each met several times.
+@lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
     """Names compared with spaces, hyphens and markup removed and case folded."""
     return compact(text).replace("-", "")
@@ -160,6 +163,7 @@ class RowKey:
     name: str
 
 
+@lru_cache(maxsize=1 << 14)
 def classify_label(label: str) -> RowKey | None:
     """The dimension and code a row label names, or None if it names none we know."""
     name = clean_name(label)
