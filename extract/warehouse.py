@@ -13,8 +13,7 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
-import sys
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -90,30 +89,54 @@ def default_paths(warehouse: Path) -> tuple[Path, Path]:
     return warehouse.parent / f"{warehouse.stem}_marts", warehouse.parent / f"{warehouse.stem}_extracted"
 
 
-def dbt_executable() -> str:
-    beside_python = Path(sys.executable).parent / "dbt"
-    return str(beside_python) if beside_python.exists() else (shutil.which("dbt") or "dbt")
-
-
 def _remove_database(path: Path) -> None:
     for candidate in (path, path.with_name(path.name + ".wal")):
         candidate.unlink(missing_ok=True)
 
 
-def _run_dbt(command: list[str], environment: dict[str, str], progress: Progress | None) -> tuple[int, str]:
-    """Run dbt, telling `progress` of each model and test as it finishes; its exit code and output."""
+def _run_dbt(arguments: list[str], environment: dict[str, str], progress: Progress | None) -> tuple[int, str]:
+    """Run dbt in this process (dbt-core's `dbtRunner`: no second interpreter to start),
+    telling `progress` of each model and test as it finishes; its exit code and log."""
+    from dbt.cli.main import dbtRunner
+
     lines: list[str] = []
-    with subprocess.Popen(command, cwd=PROJECT_DIR, env=environment, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, bufsize=1) as dbt:
-        assert dbt.stdout is not None
-        for line in dbt.stdout:
-            lines.append(line)
-            done = dbt_node_done(line) if progress is not None else None
+
+    def told(event) -> None:
+        if event.info.level in ("info", "warn", "error") and event.info.msg:
+            lines.append(f"{time.strftime('%H:%M:%S')}  {event.info.msg}\n")
+            done = dbt_node_done(event.info.msg) if progress is not None else None
             if done and progress is not None:
                 progress.update(done[0], done[1], current=done[2])
-    if progress is not None:
-        progress.finish()
-    return dbt.returncode, "".join(lines)
+
+    saved = {name: os.environ.get(name) for name in environment}
+    os.environ.update(environment)  # the profile reads the warehouse's path from the environment
+    try:
+        result = dbtRunner(callbacks=[told]).invoke(arguments)
+    finally:
+        _close_dbt_duckdb()
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        if progress is not None:
+            progress.finish()
+    if result.exception is not None:
+        lines.append(f"dbt could not run: {type(result.exception).__name__}: {result.exception}\n")
+        return 2, "".join(lines)
+    return (0 if result.success else 1), "".join(lines)
+
+
+def _close_dbt_duckdb() -> None:
+    """Close the DuckDB database dbt-duckdb keeps open in this process after a build:
+    until then the built file cannot be opened again here (read only, to export it).
+    dbt-duckdb (pinned) keeps it on its connection manager and offers no public close."""
+    from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+
+    environment = DuckDBConnectionManager._ENV
+    if environment is not None:
+        environment.close()
+    DuckDBConnectionManager.close_all_connections()
 
 
 def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, target: str | None = None,
@@ -130,7 +153,7 @@ def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, tar
     report.log_path = work_dir / "dbt_build.log"
 
     command = [
-        dbt_executable(), "--no-use-colors", "build",
+        "--no-use-colors", "--no-send-anonymous-usage-stats", "--quiet", "--log-level-file", "none", "build",
         "--project-dir", str(PROJECT_DIR),
         "--profiles-dir", str(PROJECT_DIR),
         "--target-path", str(work_dir / "target"),
@@ -139,7 +162,9 @@ def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, tar
     ]
     if target:
         command += ["--target", target]
-    environment = {**os.environ, "KOMMUNEDATA_WAREHOUSE": str(building), "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"}
+    environment = {"KOMMUNEDATA_WAREHOUSE": str(building)}
+    # A failed start must not be read as the results of the build before it.
+    (work_dir / "target" / "run_results.json").unlink(missing_ok=True)
     returncode, output = _run_dbt(command, environment, progress)
     report.log_path.write_text(output, encoding="utf-8")
     failing_sql = _read_run_results(work_dir / "target" / "run_results.json", report)
