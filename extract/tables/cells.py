@@ -11,7 +11,7 @@ different precision).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -151,6 +151,18 @@ def parse_cell(text: str, symbols: Mapping[str, str] | None = None, decimal: str
     if symbols and cleaned in symbols:
         return Cell(raw=text, value=None, status=symbols[cleaned])
     return Cell(raw=text, value=parse_number(cleaned, decimal), status=PUBLISHED)
+
+
+def cell_reader(symbols: Mapping[str, str] | None = None, decimal: str = ",") -> Callable[[str], Cell]:
+    """`parse_cell` for one publisher's symbols and decimal mark, remembering what it
+    read: a report's hundred thousand cells are a few thousand distinct texts, and a
+    Cell is immutable. A text that is no cell raises CellError each time."""
+
+    @lru_cache(maxsize=1 << 16)
+    def read(text: str) -> Cell:
+        return parse_cell(text, symbols, decimal)
+
+    return read
 
 
 @lru_cache(maxsize=1 << 16)

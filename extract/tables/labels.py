@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from extract.readers.document import Line
 from extract.tables.cells import DASH_CELLS, clean, is_blank, looks_like_value
@@ -29,6 +30,7 @@ _PERIOD_LABEL = re.compile(r"^(?:19|20)\d\d\s*[KQ][1-4]$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
+@lru_cache(maxsize=1 << 16)
 def is_value_token(token: str) -> bool:
     """A token that is (or is meant as) a value, an empty cell included; a period
     label such as '2009K3' is not one."""

@@ -13,9 +13,9 @@ from datetime import date
 from decimal import Decimal
 
 from extract.kinds.base import ParseError
-from extract.kinds.tiltak.semantics import SUPPRESSED_BELOW, SYMBOLS, fold, is_ytd_label
+from extract.kinds.tiltak.semantics import SUPPRESSED_BELOW, fold, is_ytd_label, read_cell
 from extract.tables import Line, Table
-from extract.tables.cells import CellError, parse_cell
+from extract.tables.cells import CellError
 from extract.tables.readings import Reading
 from extract.tables.text import month_of
 
@@ -70,7 +70,7 @@ def ytd_agrees(columns: Columns, from_january: bool):
     up; each '*' hides 0–3. Only a report from January shows every month so far."""
     def check(reading: Reading) -> str | None:
         try:
-            cells = [parse_cell(cell, SYMBOLS) for cell in reading]
+            cells = [read_cell(cell) for cell in reading]
         except CellError as error:
             return str(error)
         if not from_january or cells[columns.ytd].value is None:

@@ -34,11 +34,12 @@ from extract.kinds.tiltak.semantics import (
     is_total_label,
     match_measure,
     month_range,
+    read_cell,
     slug,
     target_group_code,
 )
 from extract.tables import Line, Row, Section, Table, TableDocument
-from extract.tables.cells import CellError, clean, parse_cell
+from extract.tables.cells import CellError, clean
 from extract.tables.labels import reclaim_dashes
 from extract.tables.readings import settle
 
@@ -312,7 +313,7 @@ class Reader:
             return
         try:
             read = columns.read()
-            parsed = [parse_cell(settled.cells[index], SYMBOLS) for index, _ in read]
+            parsed = [read_cell(settled.cells[index]) for index, _ in read]
         except CellError as error:
             self.result.reject(row.line, str(error), raw=row.raw)
             return

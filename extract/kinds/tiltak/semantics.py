@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from extract.tables.cells import NAV_SYMBOLS, strip_markup
+from extract.tables.cells import NAV_SYMBOLS, cell_reader, strip_markup
 from extract.tables.labels import parse_label
 from extract.tables.text import DASHES, MONTHS, compact, normalise, squeeze
 
 KIND = "tiltak"
 TABLE = "participants"
 SYMBOLS = NAV_SYMBOLS
+read_cell = cell_reader(SYMBOLS)  # a participant count or NAV's '*'
 SUPPRESSED_BELOW = 4  # NAV's rule: values below 4 are printed as '*'
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
