@@ -14,9 +14,10 @@ SCRATCH := warehouse/scratch
 setup: $(INSTALLED)
 
 $(INSTALLED): pyproject.toml
+	@echo "Setting up $(VENV): the pinned dependencies (about a minute the first time, once per pyproject.toml) …"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --progress-bar on -e '.[dev]'
 	rm -f $(VENV)/.installed-*
 	touch $@
 
