@@ -120,11 +120,11 @@ def find_documents(paths: list[Path]) -> list[Path]:
 # Below this many documents to parse, a process pool costs more than it saves.
 POOL_FROM = 4
 
-Progress = Callable[[DocumentOutcome, int, int], None]  # an outcome, documents done, documents in all
+Settled = Callable[[DocumentOutcome, int, int], None]  # an outcome, documents settled, documents in all
 
 
 def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind] | None = None,
-                      jobs: int | None = None, progress: Progress | None = None) -> ExtractionReport:
+                      jobs: int | None = None, progress: Settled | None = None) -> ExtractionReport:
     """Read every document under `paths` into `out_dir`: its rows, rejects and facts as
     Parquet, and a manifest of what became of each.
 
