@@ -133,11 +133,11 @@ def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind
     document as it is settled.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    schemas_of = all_kinds() if kinds is None else kinds
+    known_kinds = all_kinds() if kinds is None else kinds
     store.ensure_empty_files(
         out_dir,
         {
-            **{(kind.kind, table): schema for kind in schemas_of for table, schema in kind.schemas.items()},
+            **{(kind.kind, table): schema for kind in known_kinds for table, schema in kind.schemas.items()},
             **{(store.EXTRACTION, table): schema for table, schema in store.EXTRACTION_SCHEMAS.items()},
         },
     )
@@ -156,7 +156,7 @@ def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind
             progress(outcome, done, len(documents))
 
     for index, path in enumerate(documents):
-        outcome, sha256 = _without_parsing(path, out_dir, schemas_of, previous, seen)
+        outcome, sha256 = _without_parsing(path, out_dir, known_kinds, previous, seen)
         if sha256 and (outcome is None or outcome.status == UNCHANGED):
             seen[sha256] = path
         if outcome is None:
@@ -280,7 +280,7 @@ def _parse_one(path: Path, sha256: str, out_dir: Path, kinds: list[DocumentKind]
         line = getattr(error, "line", None)
         where = f" (line {line.number})" if line else ""
         outcome.status, outcome.message = FAILED, f"{path.name}{where}: {error}"
-        _write_document(out_dir, kind, tables, ParseResult(rejects=[]), failure=(line, str(error)))
+        _write_document(out_dir, kind, tables, ParseResult(rejects=[]), {}, failure=(line, str(error)))
         outcome.rejects = 1
         return outcome
     arrow = arrow_tables(kind, result)
@@ -319,14 +319,14 @@ def arrow_tables(kind: DocumentKind, result: ParseResult) -> dict[str, pa.Table]
 
 
 def _write_document(out_dir: Path, kind: DocumentKind, document: TableDocument, result: ParseResult,
-                    arrow: dict[str, pa.Table] | None = None, failure: tuple[Line | None, str] | None = None) -> None:
+                    arrow: dict[str, pa.Table], failure: tuple[Line | None, str] | None = None) -> None:
+    """The document's tables (`arrow`: none for a document that failed), rejects and facts."""
     # Remove what an earlier parser version wrote for this document before writing anew.
     for path in store.document_files(out_dir, document.sha256):
         path.unlink()
     file_name = f"{document.sha256}.parquet"
-    if failure is None:
-        for table, rows in (arrow or arrow_tables(kind, result)).items():
-            store.write_table_atomically(rows, store.table_dir(out_dir, kind.kind, table) / file_name)
+    for table, rows in arrow.items():
+        store.write_table_atomically(rows, store.table_dir(out_dir, kind.kind, table) / file_name)
     rejects = [
         _reject_record(document.name, document.sha256, kind.kind, reject.line.page, reject.line.number,
                        reject.raw or reject.line.text, reject.reason, reject.candidates, reject.duplicate_of)

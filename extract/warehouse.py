@@ -104,7 +104,7 @@ def _run_dbt(arguments: list[str], environment: dict[str, str], progress: Progre
     def told(event) -> None:
         if event.info.level in ("info", "warn", "error") and event.info.msg:
             lines.append(f"{time.strftime('%H:%M:%S')}  {event.info.msg}\n")
-            done = dbt_node_done(event.info.msg) if progress is not None else None
+            done = dbt_node_done(event.info.msg)
             if done and progress is not None:
                 progress.update(done[0], done[1], current=done[2])
 
