@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from extract.kinds.base import ParseError
 from extract.kinds.tiltak.semantics import SUPPRESSED_BELOW, fold, is_ytd_label, read_cell
@@ -34,7 +35,13 @@ class Columns:
     def read(self) -> list[tuple[int, date | None]]:
         """The cells read, by index among the value cells: each with its month, None for
         the year-to-date average (the unknown columns' cells are not read)."""
-        return sorted([(self.ytd, None), *zip(self.month_at, self.months)], key=lambda pair: pair[0])
+        return list(reading_order(self))
+
+
+# A report's tables share a few headers: the order is settled once per header, not per row.
+@lru_cache(maxsize=256)
+def reading_order(columns: Columns) -> tuple[tuple[int, date | None], ...]:
+    return tuple(sorted([(columns.ytd, None), *zip(columns.month_at, columns.months)], key=lambda pair: pair[0]))
 
 
 def read_columns(labels: list[str], expected: list[date], line: Line | None) -> Columns:
@@ -65,6 +72,8 @@ def header_labels(table: Table) -> list[str]:
     return [" ".join(words[:first]), *(words[i] for i in months)]
 
 
+# One check per header (the rows under it share it), not one per row.
+@lru_cache(maxsize=256)
 def ytd_agrees(columns: Columns, from_january: bool):
     """A reading's year-to-date average must be the mean of its months, rounded half
     up; each '*' hides 0–3. Only a report from January shows every month so far."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extract.kinds.base import ParseError, ParseResult, row_lineage
-from extract.kinds.tiltak.columns import Columns, header_labels, read_columns, ytd_agrees
+from extract.kinds.tiltak.columns import Columns, header_labels, read_columns, reading_order, ytd_agrees
 from extract.kinds.tiltak.semantics import (
     ALL_MEASURES,
     CATEGORICAL,
@@ -39,7 +39,7 @@ from extract.kinds.tiltak.semantics import (
     target_group_code,
 )
 from extract.tables import Line, Row, Section, Table, TableDocument
-from extract.tables.cells import CellError, clean
+from extract.tables.cells import EMPTY, PUBLISHED, CellError, clean
 from extract.tables.labels import reclaim_dashes
 from extract.tables.readings import settle
 
@@ -311,20 +311,27 @@ class Reader:
                           f"found {len([c for c in row.cells if clean(c)])}")
             self.result.reject(row.line, reason, settled.describe(), raw=row.raw)
             return
+        read = reading_order(columns)
         try:
-            read = columns.read()
             parsed = [read_cell(settled.cells[index]) for index, _ in read]
         except CellError as error:
             self.result.reject(row.line, str(error), raw=row.raw)
             return
-        bad = [cell.raw for cell in parsed if cell.is_published and cell.value != cell.value.to_integral_value()]
-        below = [cell.raw for cell in parsed if cell.is_published and cell.value < SUPPRESSED_BELOW]
+        bad, below, empty = [], [], False
+        for cell in parsed:
+            if cell.status == PUBLISHED:
+                if cell.value != cell.value.to_integral_value():
+                    bad.append(cell.raw)
+                if cell.value < SUPPRESSED_BELOW:
+                    below.append(cell.raw)
+            elif cell.status == EMPTY:
+                empty = True
         if below:
             # NAV prints every figure below 4 as '*': a published one is damage (a '*' read as '0').
             self.result.reject(row.line, f"published figures below {SUPPRESSED_BELOW} ({', '.join(below)}), which NAV "
                                          "prints as '*'", raw=row.raw)
             return
-        if bad or any(cell.status == "empty" for cell in parsed):
+        if bad or empty:
             self.result.reject(row.line, f"participants must be whole numbers or '*', found {bad or 'an empty cell'}",
                                raw=row.raw)
             return
@@ -335,17 +342,21 @@ class Reader:
                                              f"(first on line {table.codes[key]})", raw=row.raw)
                 return
             table.codes[key] = row.line.number
+        row_of = {
+            "report_first_month": self.first,
+            "report_last_month": self.last,
+            "table_number": table.number,
+            "table_dimension": table.dimension,
+            "code": code,
+            "source_name": name,
+            "tiltak_type": tiltak_type,
+            "is_total_row": is_total,
+        }
         lineage = row_lineage(self.document, row)
+        append = self.result.tables[TABLE].append
         for (_, month), cell in zip(read, parsed):
-            self.result.tables[TABLE].append({
-                "report_first_month": self.first,
-                "report_last_month": self.last,
-                "table_number": table.number,
-                "table_dimension": table.dimension,
-                "code": code,
-                "source_name": name,
-                "tiltak_type": tiltak_type,
-                "is_total_row": is_total,
+            append({
+                **row_of,
                 "measure": "ytd_average" if month is None else "month",
                 "month": month,
                 "participants": int(cell.value) if cell.value is not None else None,
