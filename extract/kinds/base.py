@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Protocol
 
 import pyarrow as pa
@@ -197,3 +198,18 @@ def check_records(table: str, records: Iterable[Mapping[str, Any]], table_schema
         if None in [record[name] for name in required]:
             empty = sorted(name for name in required if record[name] is None)
             raise SchemaError(f"table {table!r}, record {number}: required columns empty {empty}")
+
+
+def record_columns(table: str, records: list[Mapping[str, Any]], table_schema: pa.Schema) -> dict[str, list[Any]]:
+    """The records' values column by column (in the schema's order), checked as
+    `check_records` checks them and failing with its message."""
+    try:
+        columns = {name: list(map(itemgetter(name), records)) for name in table_schema.names}
+    except KeyError:
+        columns = None
+    # Every record holding each of the schema's names and no more names than it has: its names exactly.
+    if columns is None or any(size != len(columns) for size in set(map(len, records))) \
+            or any(None in columns[f.name] for f in table_schema if not f.nullable):
+        check_records(table, records, table_schema)
+        raise AssertionError("check_records passed records record_columns failed")  # pragma: no cover
+    return columns
