@@ -9,8 +9,9 @@ everything before the trailing values (see `labels.split_label`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any, Generic, TypeVar
 
 from extract.readers.document import Line, Word
 from extract.tables import geometry
@@ -65,6 +66,26 @@ def text_words(line: Line) -> tuple[Word, ...]:
     )
 
 
+T = TypeVar("T")
+
+
+class once(Generic[T]):
+    """`functools.cached_property` without its lock, which Python 3.11 takes on every
+    first read: a document's lines are cut and read in one thread, and a reader asks
+    each of them for its label and values (hundreds of thousands of first reads)."""
+
+    def __init__(self, function: Callable[[Any], T]):
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> T:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class Cut:
     """A line, split into parts, with the number of leading parts that make its label."""
@@ -78,23 +99,23 @@ class Cut:
     gapped: bool = False  # a text line with columns two or more spaces apart
     more: tuple[Line, ...] = ()  # further lines of the row (its cells, where each stood on a line)
 
-    @cached_property
+    @once
     def label(self) -> str:
         return squeeze(" ".join(self.parts[: self.label_end]))
 
-    @cached_property
+    @once
     def values(self) -> tuple[str, ...]:
         return self.parts[self.label_end :]
 
-    @cached_property
+    @once
     def filled(self) -> tuple[str, ...]:
         return tuple(value for value in self.values if not is_blank(value))
 
-    @cached_property
+    @once
     def text(self) -> str:
         return squeeze(self.line.text)
 
-    @cached_property
+    @once
     def is_row(self) -> bool:
         """A label followed by values: a body row (a damaged value included)."""
         if not self.label or not self.filled:
