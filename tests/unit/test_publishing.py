@@ -126,6 +126,29 @@ def test_a_row_failing_a_test_of_single_rows_costs_that_row(tmp_path, capsys):
     assert f"laerernorm.txt:{halden + 1}: failed test common_rate_within_rounding" in capsys.readouterr().out
 
 
+
+def test_a_name_of_another_county_costs_that_row(tmp_path, capsys):
+    # Halden printed as Bærum, under Østfold: Bærum is a municipality of Akershus only.
+    source = DOCUMENTS / "kd_teacher_norm_compensation_autumn_2018.txt"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    halden = next(i for i, line in enumerate(lines) if line.strip() == "Halden")
+    lines[halden] = lines[halden].replace("Halden", "Bærum")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "laerernorm.txt").write_text("\n".join(lines), encoding="utf-8")
+
+    warehouse = tmp_path / "wh" / "k.duckdb"
+    assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 0
+    with duckdb.connect(str(warehouse), read_only=True) as connection:
+        rows = connection.execute(
+            "select count(*), count(*) filter (source_name = 'Bærum') from main.fct_teacher_norm_compensation").fetchone()
+        rejects = connection.execute(
+            "select source_line, reason, candidates from main.audit_extraction_rejects").fetchall()
+    assert rows == (426 - 1, 1)  # Akershus's own Bærum stays
+    assert rejects == [(halden + 1, rejects[0][1], "0219 Bærum (Akershus)")]
+    assert rejects[0][1].startswith("other_county: 'Bærum' is not a municipality of 'Østfold'")
+    assert "Published 1 document(s)." in capsys.readouterr().out
+
 def selection_article(tmp_path):
     """The teacher-norm article cut to its first county (Østfold), its prose saying it
     lists a selection and stating no total for the term."""

@@ -305,7 +305,10 @@ class TeacherNorm:
                 match_candidates=match.candidates_text(),
             )
             if match.status not in (MATCHED, MATCHED_FOLDED):
+                # A row no municipality can be named for is a reject with its candidates,
+                # not a fact row without a code: it costs that row, never the document.
                 result.reject(row.line, f"{match.status}: {match.reason}", match.candidates_text(), raw=row.raw)
+                return
         for column, cell in cells.items():
             record[column] = cell.value
             record[f"{column}_status"] = cell.status
