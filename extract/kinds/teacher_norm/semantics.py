@@ -26,7 +26,7 @@ from extract.tables import Line
 from extract.tables.text import MONTHS, squeeze
 
 KIND = "teacher_norm"
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
 TABLE = "compensation"
 
 # The article prints no symbols; a lone dash or dots would stand for "nothing"
