@@ -19,6 +19,13 @@ def test_dbt_lines_of_finished_nodes_are_read_and_starts_are_not():
     assert dbt_node_done("Finished running 600 data tests in 0 hours") is None
 
 
+def test_dbt_event_messages_without_the_time_keep_every_digit_of_the_count():
+    # dbt's events carry the line without the time it prints in front of it.
+    assert dbt_node_done("10 of 661 OK created sql table model staging.stg_x ..... [OK in 0.03s]") == \
+        (10, 661, "staging.stg_x")
+    assert dbt_node_done("123 of 661 PASS not_null_x ........ [PASS in 0.01s]") == (123, 661, "not_null_x")
+
+
 def test_a_log_gets_a_line_per_tenth_of_the_way():
     stream = io.StringIO()
     progress = Progress(stream=stream, live=False)
