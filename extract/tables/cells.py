@@ -60,6 +60,9 @@ def _number_pattern(group: str, decimal: str) -> re.Pattern[str]:
 _DECIMAL_COMMA = _number_pattern(_SEP + r"\.", ",")
 _DECIMAL_POINT = _number_pattern(_SEP + ",", ".")
 _DIGIT = re.compile(r"\d")
+# Decimals a group of thousands cannot be (not three digits): the cell proves its table's decimal mark.
+_DECIMAL_COMMA_PROOF = re.compile(r"\d,\d{1,2}$|\d,\d{4,}$")
+_DECIMAL_POINT_PROOF = re.compile(r"\d\.\d{1,2}$|\d\.\d{4,}$")
 
 
 class CellError(ValueError):
@@ -104,6 +107,7 @@ def clean(text: str) -> str:
     return strip_markup(text).strip(SPACES)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_blank(text: str) -> bool:
     """A cell of spaces only (of any kind): an empty cell."""
     return clean(text) == ""
@@ -208,10 +212,9 @@ def decimal_mark(cells: Iterable[str]) -> str:
     """The decimal mark of a table's cells: a point only where some cell proves it
     ('534.95', '0.5') and none writes a decimal comma."""
     comma = point = False
-    for text in cells:
-        cleaned = clean(text)
-        if "," in cleaned and re.search(r"\d,\d{1,2}$|\d,\d{4,}$", cleaned):
+    for cleaned in map(clean, cells):
+        if "," in cleaned and _DECIMAL_COMMA_PROOF.search(cleaned):
             comma = True
-        if "." in cleaned and re.search(r"\d\.\d{1,2}$|\d\.\d{4,}$", cleaned):
+        if "." in cleaned and _DECIMAL_POINT_PROOF.search(cleaned):
             point = True
     return "." if point and not comma else ","

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from extract.tables.heads import starts_with_table_number
 from extract.tables.lines import BLANK, PIPES, POSITIONS, RULE, TABS, Cut
@@ -26,10 +27,13 @@ _WITH_PAGE_NUMBER = re.compile(r"(?:^|\s)(?:side|page|s\.|sida)\s*\d{1,4}(?:\s*(
                                re.IGNORECASE)
 
 
+# Asked of every line of a document, many alike.
+@lru_cache(maxsize=1 << 16)
 def is_page_number(text: str) -> bool:
     return _PAGE_NUMBER.match(text.strip()) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def _key(text: str) -> str:
     """A running line's text with its numbers (page, year) blanked, to compare across pages."""
     return re.sub(r"\d+", "#", normalise(text))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from extract.readers.document import Line
 from extract.tables import geometry
@@ -57,17 +58,21 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _NOT_A_TITLE = re.compile(rf"^(?:kvartal|quarter|kv\.|{_MONTH_NAMES})\b", re.IGNORECASE)
 
 
+# Asked of every line near a table, many alike (a report's headings and labels repeat).
+@lru_cache(maxsize=1 << 16)
 def starts_with_table_number(text: str) -> bool:
     """'8  Man-years …', 'Table 12. Sickness …': a title's number, not '2. kvartal 2002'."""
     match = _TABLE_NUMBER.match(squeeze(text))
     return match is not None and len(squeeze(text).split()) >= 3 and not _NOT_A_TITLE.match(match["title"])
 
 
+@lru_cache(maxsize=1 << 16)
 def names_a_table(text: str) -> bool:
     """'Table 9 …', 'Tabell 21 …': a line that says it is a table's title."""
     return _TABLE_WORD.match(squeeze(text)) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def note_kind(text: str) -> tuple[str, str | None] | None:
     """('footnote', marker) / ('source', None) / ('symbols', None) for a note line, else None."""
     text = squeeze(text)
@@ -90,6 +95,7 @@ def note_of(item: Cut) -> Note | None:
     return Note(item.line, text, found[0], found[1])
 
 
+@lru_cache(maxsize=1 << 16)
 def is_prose(text: str) -> bool:
     """A paragraph, not a title or a header: long with sentences, or several long
     sentences (a title's are short: '… Men. Quarterly figures.'; a header printed on
@@ -246,6 +252,13 @@ def _blank_after(items: Sequence[Cut], item: Cut) -> bool:
 
 
 def columns_from_tiers(tiers: Sequence[Sequence[str]], width: int) -> tuple[HeaderColumn, ...] | None:
+    """Header columns from tiers of cells aligned with the rows' cells (see `_columns_from_tiers`)."""
+    return _columns_from_tiers(tuple(map(tuple, tiers)), width)
+
+
+# A table continued over pages, or a report of many small tables, repeats one header.
+@lru_cache(maxsize=1024)
+def _columns_from_tiers(tiers: tuple[tuple[str, ...], ...], width: int) -> tuple[HeaderColumn, ...] | None:
     """Header columns from tiers of cells aligned with the rows' cells (stub first).
 
     A label in an upper tier followed by empty cells spans them, where the tier

@@ -117,6 +117,8 @@ PERIOD_HEADING = re.compile(
 )
 
 
+# Asked of every label line of a document, many alike (a report's headings repeat).
+@lru_cache(maxsize=1 << 16)
 def is_period_heading(text: str) -> bool:
     """A line that only names a period: 'Januar 2026 - April 2026', '1999', 'Høsten 2018',
     '2. kvartal 2002' (its source, if printed beside it, set aside: see `split_source`)."""
@@ -124,6 +126,7 @@ def is_period_heading(text: str) -> bool:
     return PERIOD_HEADING.match(split_source(text)[0].strip(" .:")) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def period_words(text: str) -> int:
     """How many month names, quarter labels and years `text` holds: a header's, a row's none."""
     words = normalise(text).split()
@@ -141,6 +144,7 @@ def split_source(text: str) -> tuple[str, str | None]:
     return text[: match.start()].rstrip(" .;,"), match["source"].strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def month_of(word: str) -> int | None:
     return MONTHS.get(normalise(word).strip(".:"))
 
