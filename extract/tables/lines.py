@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import filterfalse
 from typing import Any, Generic, TypeVar
 
 from extract.readers.document import Line, Word
@@ -49,7 +50,7 @@ def pipe_cells(text: str) -> list[str]:
     stripped = text.strip()
     inner = stripped[1:] if stripped.startswith("|") else stripped
     inner = inner[:-1] if inner.endswith("|") else inner
-    return [clean(cell) for cell in inner.split("|")]
+    return list(map(clean, inner.split("|")))
 
 
 def is_pipe_line(text: str) -> bool:
@@ -109,7 +110,7 @@ class Cut:
 
     @once
     def filled(self) -> tuple[str, ...]:
-        return tuple(value for value in self.values if not is_blank(value))
+        return tuple(filterfalse(is_blank, self.values))
 
     @once
     def text(self) -> str:
@@ -121,7 +122,7 @@ class Cut:
         if not self.label or not self.filled:
             return False
         if self.layout in EXPLICIT:
-            readable = sum(is_value_token(value) for value in self.filled)
+            readable = sum(map(is_value_token, self.filled))
             last = self.filled[-1]
             ends_in_value = is_value_token(last) or (readable > 1 and looks_like_misread_number(last))
             return ends_in_value and readable * 5 >= len(self.filled) * 3
@@ -138,7 +139,7 @@ class Cut:
     @property
     def is_value_only(self) -> bool:
         """Values and no label: a cell printed on a line of its own."""
-        return not self.label and bool(self.filled) and all(is_value_token(value) for value in self.filled)
+        return not self.label and bool(self.filled) and all(map(is_value_token, self.filled))
 
 
 def cut(line: Line) -> Cut:
@@ -152,14 +153,14 @@ def cut(line: Line) -> Cut:
         return Cut(line, RULE)
     bold = bool(_BOLD.search(text))
     if "\t" in text:
-        cells = tuple(clean(cell) for cell in text.split("\t"))
+        cells = tuple(map(clean, text.split("\t")))
         return Cut(line, TABS, cells, 1, indented=text[:1].isspace(), bold=bold)
     if is_pipe_line(text):
         cells = pipe_cells(text)
         if all(_MARKDOWN_SEPARATOR.match(cell) or not cell for cell in cells):
             return Cut(line, RULE)
         return Cut(line, PIPES, tuple(cells), 1, bold=bold)
-    tokens = tuple(token for token in strip_markup(text).split(" ") if token != "")
+    tokens = tuple(filter(None, strip_markup(text).split(" ")))
     end, indented = split_label(tokens)
     if 0 < end == len(tokens) - 1 and tokens[end] in DASH_CELLS:
         # A lone dash after a label ('1939 Storfjord - Omasvuotna -'): a parallel name

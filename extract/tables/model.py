@@ -276,7 +276,7 @@ class TableDocument:
             body: list[Row | Section] = []
             for item in table.body:
                 if isinstance(item, Row):
-                    key = (item.label, tuple(squeeze(value) for value in item.values))
+                    key = (item.label, tuple(map(squeeze, item.values)))
                     if key in first and any(value.strip() for value in item.values):
                         copies.append((item, first[key]))
                         continue
