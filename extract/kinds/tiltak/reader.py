@@ -342,7 +342,8 @@ class Reader:
                                              f"(first on line {table.codes[key]})", raw=row.raw)
                 return
             table.codes[key] = row.line.number
-        row_of = {
+        # A row's records differ only in their month's values: each a copy of the row's record.
+        template = {
             "report_first_month": self.first,
             "report_last_month": self.last,
             "table_number": table.number,
@@ -351,16 +352,19 @@ class Reader:
             "source_name": name,
             "tiltak_type": tiltak_type,
             "is_total_row": is_total,
+            "measure": None,
+            "month": None,
+            "participants": None,
+            "value_status": None,
+            "is_suppressed": None,
+            **row_lineage(self.document, row),
         }
-        lineage = row_lineage(self.document, row)
         append = self.result.tables[TABLE].append
         for (_, month), cell in zip(read, parsed):
-            append({
-                **row_of,
-                "measure": "ytd_average" if month is None else "month",
-                "month": month,
-                "participants": int(cell.value) if cell.value is not None else None,
-                "value_status": cell.status,
-                "is_suppressed": cell.status == "suppressed",
-                **lineage,
-            })
+            record = template.copy()
+            record["measure"] = "ytd_average" if month is None else "month"
+            record["month"] = month
+            record["participants"] = int(cell.value) if cell.value is not None else None
+            record["value_status"] = cell.status
+            record["is_suppressed"] = cell.status == "suppressed"
+            append(record)

@@ -105,6 +105,8 @@ def is_total_label(label: str) -> bool:
     return fold(label).startswith("ialt")
 
 
+# Asked of every heading and title of a report, most of them alike.
+@lru_cache(maxsize=1 << 12)
 def month_range(text: str) -> tuple[date, date] | None:
     """'### Januar 2026 - April 2026' → (2026-01-01, 2026-04-01); 'Januar–April 2026' too;
     None if the text is not a heading of months."""
@@ -117,11 +119,14 @@ def month_range(text: str) -> tuple[date, date] | None:
     return (first, last) if first <= last else None
 
 
+@lru_cache(maxsize=1 << 12)
 def is_ytd_label(label: str) -> bool:
     folded = fold(label)
     return any(folded.startswith(prefix) for prefix in _YTD)
 
 
+# A report names its two measures hundreds of times (slips alike): each name compared once.
+@lru_cache(maxsize=1 << 12)
 def match_measure(label: str) -> tuple[str | None, bool]:
     """(tiltak_type, exact): the measure a published name stands for, if any."""
     folded = fold(label)
