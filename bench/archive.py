@@ -22,12 +22,8 @@ The figures come from one synthetic population of the oldest municipality versio
 succession edges, split shares included), so a county's man-days are the same in every
 table whose structure gives it the same territory.
 
-Simplifications, each because the project does not accept the realistic form:
-- A municipal sickness-absence table of a year whose new municipality codes hold more
-  than a few tenths of a per cent of last year's man-days (2018, 2020, 2024) is replaced
-  by a county table: last year's figures of a new code cannot be published (the code is
-  not valid last year), and without them the municipalities fall short of the TOTAL's
-  derived quarters by more than the 0.5 % `sum_within_share_of_total` allows.
+A municipal sickness-absence table after a reform (2018, 2020, 2024) prints last year's
+quarters under its new codes, as SSB does: the figures of the new municipality's territory.
 """
 
 from __future__ import annotations
@@ -735,7 +731,6 @@ SEXES = ("men", "women", "both")
 SEX_WORDS = {"men": "Men.", "women": "Women.", "both": "Both sexes."}
 QUARTER_PAIRS = ((1, 2), (3, 4))
 SICKNESS_UNALLOCATED = 0.0012  # the TOTAL counts residents of no listed area: about 0.1 %
-SICKNESS_NEW_CODE_LIMIT = 0.003  # new codes' share of last year's man-days a municipal table can leave out
 _QUARTER = re.compile(r"Quarter ([23]) (200[12])")
 MUNICIPAL, COUNTY_LEVEL = "municipality", "county"
 
@@ -822,16 +817,15 @@ class AreaFigures:
     label: str
     now: tuple[Absence, Absence]
     before: tuple[Absence, Absence]
-    published_before: bool  # False: a code new this year, its last-year cells are '-'
+    published_before: bool  # False: its last-year cells are '-'
 
 
 def sickness_areas(spec: Spec, context: Context) -> list[AreaFigures]:
     """The table's areas at its date (the first day of its latest quarter) with their
     figures now and a year earlier (the same territory, summed from its roots)."""
     a, b = spec.quarters
-    on, last_year = date(spec.year, 3 * b - 2, 1), date(spec.year - 1, 3 * b - 2, 1)
+    on = date(spec.year, 3 * b - 2, 1)
     municipalities = context.reference.municipalities(on)
-    old_codes = {v.code for v in context.reference.municipalities(last_year)}
 
     def figures(version: Version, year: int) -> tuple[Absence, Absence]:
         return (version_absence(context, version, spec.sex, year, a),
@@ -840,7 +834,7 @@ def sickness_areas(spec: Spec, context: Context) -> list[AreaFigures]:
     per_version = [(v, figures(v, spec.year), figures(v, spec.year - 1)) for v in municipalities]
     if spec.level == MUNICIPAL:
         dash = dashed_municipality(spec, context, municipalities)
-        return [AreaFigures(f"{v.code} {v.display}", now, before, v.code in old_codes and v.code != dash)
+        return [AreaFigures(f"{v.code} {v.display}", now, before, v.code != dash)
                 for v, now, before in per_version]
     areas = []
     for county in context.reference.counties_on(on):
@@ -868,34 +862,17 @@ def sickness_table(spec: Spec, context: Context) -> AbsenceTable:
     return AbsenceTable(absence_row("TOTAL", total_now, total_before), rows)
 
 
-def new_code_share(context: Context, year: int, quarter: int) -> float:
-    """The share of last year's man-days (men, `quarter`; the sexes share one population)
-    held by codes new this year: what a municipal table would leave out of last year's quarters."""
-    on, before = date(year, 3 * quarter - 2, 1), date(year - 1, 3 * quarter - 2, 1)
-    old_codes = {v.code for v in context.reference.municipalities(before)}
-    figures = [(v.code in old_codes, version_absence(context, v, "men", year - 1, quarter).days)
-               for v in context.reference.municipalities(on)]
-    return sum(days for old, days in figures if not old) / sum(days for _, days in figures)
-
-
 def sickness_specs(context: Context, year: int) -> list[Spec]:
     """Four tables a year: municipal and county of one sex, quarters 1-2 and 3-4; the sex
     turns from year to year, so a municipal table never publishes a quarter another one
-    derives (each table derives last year's quarters). In a year of many new codes (see
-    `new_code_share`) the municipal tables become county tables of the next year's sex:
-    the next year's county tables derive their quarters again, with the same figures
-    wherever a county keeps its territory (see `Population`)."""
-    municipal = max(new_code_share(context, year, q) for pair in QUARTER_PAIRS for q in pair) \
-        <= SICKNESS_NEW_CODE_LIMIT
+    derives (each table derives last year's quarters)."""
     specs = []
     for index, quarters in enumerate(QUARTER_PAIRS):
         sex = SEXES[(year + index) % 3]
-        levels = [(MUNICIPAL, sex), (COUNTY_LEVEL, sex)] if municipal else \
-            [(COUNTY_LEVEL, sex), (COUNTY_LEVEL, SEXES[(year + index + 1) % 3])]
-        for level, table_sex in levels:
+        for level in (MUNICIPAL, COUNTY_LEVEL):
             county = "county_" if level == COUNTY_LEVEL else ""
-            stem = f"ssb_sickness_absence_{county}{table_sex}_{year}_q{quarters[0]}_q{quarters[1]}"
-            specs.append(Spec(SICKNESS, stem, year, level=level, sex=table_sex, quarters=quarters))
+            stem = f"ssb_sickness_absence_{county}{sex}_{year}_q{quarters[0]}_q{quarters[1]}"
+            specs.append(Spec(SICKNESS, stem, year, level=level, sex=sex, quarters=quarters))
     return sorted(specs, key=lambda spec: spec.stem)
 
 

@@ -9,7 +9,10 @@
       seeds/reference/README.md), so the first day of the period is in the same
       version as every other day of it: annual facts use 1 January, quarterly the
       first day of the quarter, monthly the month; the teacher norm states its own
-      structure date (October 2017).
+      structure date (October 2017). A sickness table's last-year quarters follow the
+      table's structure (`structure_date`), but are placed at their own quarter here:
+      after a reform the new codes' year-earlier figures are left out (and listed),
+      so a quarter is never counted under both the old and the new structure.
     - `keys`: the fact's grain without the municipality.
     - `measures`: counts and amounts that add up (a name, or name + expression for a
       measure derived per cell before summing). Prices and shares are never here.

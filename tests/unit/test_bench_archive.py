@@ -12,7 +12,7 @@ import pytest
 from bench import archive
 from extract import pipeline
 
-YEARS = 2  # 2024 and 2025: a reform year (its municipal sickness tables become county tables) and a quiet one
+YEARS = 2  # 2024 and 2025: a reform year (Viken and Troms og Finnmark split) and a quiet one
 
 KIND_OF_NAME = {
     "nav_tiltak_": "tiltak",
@@ -54,9 +54,8 @@ def test_documents_per_kind(archives):
     names = {path.name for path in paths}
     assert {f"nav_tiltak_2025-01_to_2025-{month:02d}" for month in range(1, 13)} <= {Path(n).stem for n in names}
     sickness = sorted(Path(name).stem for name in names if name.startswith("ssb_sickness_absence_"))
-    # 2024's new codes hold far more than 0.3 % of 2023's man-days: county tables only that year.
-    assert [name for name in sickness if "_2024_" in name and "_county_" not in name] == []
-    assert len([name for name in sickness if "_2025_" in name and "_county_" not in name]) == 2
+    for year in (2024, 2025):  # a municipal and a county table of each half year
+        assert len([name for name in sickness if f"_{year}_" in name and "_county_" not in name]) == 2
     pdfs = [path for path in paths if path.suffix == ".pdf"]
     assert 2 <= len(pdfs) <= 5  # about a tenth, per kind rounded
     assert all(path.read_bytes().startswith(b"%PDF") for path in pdfs)
@@ -79,6 +78,15 @@ def test_codes_follow_the_year_and_the_seed_changes_the_figures():
     assert codes == [v.code for v in context.reference.municipalities(archive.date(2019, 1, 1))]
     assert "1601" not in codes and "5001" in codes  # Trøndelag's codes of 2018
     assert archive.render_text(spec, archive.make_context(seed=1)) != text
+
+
+def test_a_table_after_a_reform_prints_last_year_under_its_new_codes():
+    context = archive.make_context(seed=0)
+    spec = next(spec for spec in archive.sickness_specs(context, 2024) if spec.level == archive.MUNICIPAL)
+    last_year = {v.code for v in context.reference.municipalities(archive.date(2023, 1, 1))}
+    new = [row for row in archive.sickness_table(spec, context).rows if row.label[:4] not in last_year]
+    assert len(new) > 20  # 2024 split Viken, Vestfold og Telemark, Troms og Finnmark
+    assert all(None not in row.changes for row in new)
 
 
 def test_teacher_norm_compensations_sum_to_the_stated_total():

@@ -19,6 +19,8 @@ select
     quarter,
     area_level,
     municipality_code,
+    -- Every code of a table belongs to its structure: that of its latest quarter.
+    make_date(table_year, table_quarter * 3 - 2, 1) as structure_date,
     source_name,
     footnote_marker,
     sex,

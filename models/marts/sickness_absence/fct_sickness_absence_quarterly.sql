@@ -6,6 +6,7 @@ select
     year,
     quarter,
     municipality_code,
+    structure_date,
     sex,
     source_name,
     footnote_marker,
