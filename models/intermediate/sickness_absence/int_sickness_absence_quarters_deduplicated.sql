@@ -19,8 +19,6 @@ select
     quarter,
     area_level,
     municipality_code,
-    -- Every code of a table belongs to its structure: that of its latest quarter.
-    make_date(table_year, table_quarter * 3 - 2, 1) as structure_date,
     source_name,
     footnote_marker,
     sex,
@@ -41,5 +39,7 @@ select
     source_sha256,
     source_page,
     source_line,
-    raw_line
+    raw_line,
+    -- Every code of a table belongs to its structure: that of its latest quarter.
+    make_date(table_year, table_quarter * 3 - 2, 1) as structure_date
 from preferred
