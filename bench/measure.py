@@ -8,8 +8,9 @@
 2. PDF: pages/s of our whole PDF path (read, detect, parse) against pdfplumber's bare
    `extract_text()` on the same pages.
 3. The bundled documents: `kommunedata run` against a one-model dbt build (dbt's floor).
-4. The archive (bench/archive.py): a cold run, and a warm run with nothing changed,
-   with the peak memory of all the run's processes together (sampled from /proc).
+4. The archive (bench/archive.py): a cold run, a warm run with nothing changed, and a
+   run after one document changed, with the peak memory of all the run's processes
+   together (sampled from /proc).
 
 A measurement, not a test: it fails only when a command does.
 """
@@ -190,6 +191,11 @@ def measure(smoke: bool) -> list[Figure]:
         warm, _ = run_measured(kommunedata_run([scratch / "archive"], warehouse, "--keep-going"))
         figures.append(Figure("archive warm run (nothing changed)", f"{warm:.1f} s (the floor is {floor:.1f} s)",
                               "≤ floor + 1 s"))
+        # A new edition of one document: it alone is read again, and the warehouse is built anew.
+        edited = texts[len(texts) // 2]
+        edited.write_text(edited.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        changed, _ = run_measured(kommunedata_run([scratch / "archive"], warehouse, "--keep-going"))
+        figures.append(Figure("archive, one document changed", f"{changed:.1f} s"))
     return figures
 
 
