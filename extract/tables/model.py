@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import chain
+from operator import attrgetter
 
 from extract.readers.document import Document, Line
 from extract.tables.cells import strip_markup
@@ -179,8 +181,8 @@ class Table:
 
     @property
     def first_line(self) -> Line | None:
-        lines = [*self.title.lines, *self.header.lines, *(item.line for item in self.body)]
-        return min(lines, key=lambda line: line.number) if lines else None
+        lines = chain(self.title.lines, self.header.lines, map(attrgetter("line"), self.body))
+        return min(lines, key=attrgetter("number"), default=None)
 
 
 @dataclass(frozen=True)
@@ -302,7 +304,10 @@ class TableDocument:
 def same_header(one: Header, other: Header) -> bool:
     """Two headers that say the same, however a page wraps them or their labels fall
     over the columns: the same columns' labels, or the same words."""
-    if one.columns and other.columns and _columns_key(one) == _columns_key(other):
+    if one.columns and other.columns and (
+        # A header repeated over pages shares its columns (`columns_from_tiers` works them out once).
+        (one.columns is other.columns and one.stub == other.stub) or _columns_key(one) == _columns_key(other)
+    ):
         return True
     return _words_key(one) == _words_key(other)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 
 from extract.readers.document import Document, Line
 from extract.tables import geometry
@@ -207,7 +208,7 @@ def assemble(index: int, head: list[Cut], region: list[Cut], furniture: dict[int
         table = _tokens_table(index, head, members, earlier)
     table.furniture = [Furniture(item.line, furniture[item.line.number]) for item in region
                        if item.line.number in furniture]
-    table.decimal = decimal_mark(value for row in table.rows for value in row.values)
+    table.decimal = decimal_mark(chain.from_iterable(row.values for row in table.rows))
     taken = {line.number for line in table.title.lines} | {line.number for line in table.header.lines}
     taken |= {line.number for item in table.body for line in (item.lines if isinstance(item, Row) else (item.line,))}
     return table, taken
