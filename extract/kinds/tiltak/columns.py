@@ -79,14 +79,14 @@ def ytd_agrees(columns: Columns, from_january: bool):
     up; each '*' hides 0–3. Only a report from January shows every month so far."""
     def check(reading: Reading) -> str | None:
         try:
-            cells = [read_cell(cell) for cell in reading]
+            cells = list(map(read_cell, reading))
         except CellError as error:
             return str(error)
         if not from_january or cells[columns.ytd].value is None:
             return None
-        months = [cells[i] for i in columns.month_at]
-        known = sum(cell.value or Decimal(0) for cell in months)
-        hidden = sum(cell.value is None for cell in months) * (SUPPRESSED_BELOW - 1)
+        months = [cells[i].value for i in columns.month_at]
+        known = sum(filter(None, months), Decimal(0))  # a zero or a '*' adds nothing known
+        hidden = months.count(None) * (SUPPRESSED_BELOW - 1)
         low, high = (known / len(months) + Decimal("0.5")) // 1, ((known + hidden) / len(months) + Decimal("0.5")) // 1
         if not low <= cells[columns.ytd].value <= high:
             return f"the year-to-date average {cells[columns.ytd].value} is not the months' mean"
