@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
@@ -101,19 +102,27 @@ def test_two_runs_started_together_wait_for_each_other_and_agree(care_staffing_p
     assert not list(warehouse.parent.glob(".*building*")) and not list(warehouse.parent.glob(".k_extracted.*"))
 
 
-def test_a_row_failing_a_test_of_single_rows_costs_that_row(tmp_path, capsys):
-    # Halden's compensation and funded man-years swapped: the row reads, but does not
-    # admit the rate (NOK per man-year) all the other municipalities share.
-    source = DOCUMENTS / "kd_teacher_norm_compensation_autumn_2018.txt"
-    lines = source.read_text(encoding="utf-8").split("\n")
+def teacher_norm_edited_at_halden(tmp_path, edit) -> tuple[Path, int]:
+    """The bundled teacher-norm article as `laerernorm.txt` in an inbox, its lines changed
+    by `edit(lines, index of Halden's line)`; the inbox and that index."""
+    lines = (DOCUMENTS / "kd_teacher_norm_compensation_autumn_2018.txt").read_text(encoding="utf-8").split("\n")
     halden = next(i for i, line in enumerate(lines) if line.strip() == "Halden")
-    compensation, funded = halden + 4, halden + 6
-    assert lines[compensation].strip() == "6 166 000" and lines[funded].strip() == "20,5"
-    lines[compensation], lines[funded] = lines[funded], lines[compensation]
+    edit(lines, halden)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "laerernorm.txt").write_text("\n".join(lines), encoding="utf-8")
+    return inbox, halden
 
+
+def test_a_row_failing_a_test_of_single_rows_costs_that_row(tmp_path, capsys):
+    # Halden's compensation and funded man-years swapped: the row reads, but does not
+    # admit the rate (NOK per man-year) all the other municipalities share.
+    def swap(lines, halden):
+        compensation, funded = halden + 4, halden + 6
+        assert lines[compensation].strip() == "6 166 000" and lines[funded].strip() == "20,5"
+        lines[compensation], lines[funded] = lines[funded], lines[compensation]
+
+    inbox, halden = teacher_norm_edited_at_halden(tmp_path, swap)
     warehouse = tmp_path / "wh" / "k.duckdb"
     assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 0
     with duckdb.connect(str(warehouse), read_only=True) as connection:
@@ -129,14 +138,10 @@ def test_a_row_failing_a_test_of_single_rows_costs_that_row(tmp_path, capsys):
 
 def test_a_name_of_another_county_costs_that_row(tmp_path, capsys):
     # Halden printed as Bærum, under Østfold: Bærum is a municipality of Akershus only.
-    source = DOCUMENTS / "kd_teacher_norm_compensation_autumn_2018.txt"
-    lines = source.read_text(encoding="utf-8").split("\n")
-    halden = next(i for i, line in enumerate(lines) if line.strip() == "Halden")
-    lines[halden] = lines[halden].replace("Halden", "Bærum")
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    (inbox / "laerernorm.txt").write_text("\n".join(lines), encoding="utf-8")
+    def rename(lines, halden):
+        lines[halden] = lines[halden].replace("Halden", "Bærum")
 
+    inbox, halden = teacher_norm_edited_at_halden(tmp_path, rename)
     warehouse = tmp_path / "wh" / "k.duckdb"
     assert main(["run", str(inbox), "--warehouse", str(warehouse)]) == 0
     with duckdb.connect(str(warehouse), read_only=True) as connection:
