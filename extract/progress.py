@@ -16,7 +16,8 @@ from typing import Any, TextIO
 BAR_WIDTH = 24
 # dbt's line for a finished node, "12 of 640 PASS unique_… [PASS in 0.02s]", as its event
 # gives it, or with the time in front as dbt prints it.
-_DBT_NODE_DONE = re.compile(r"^(?:\d\d:\d\d:\d\d\s+)?(?P<done>\d+) of (?P<total>\d+) (?P<status>OK|PASS|WARN|ERROR|FAIL|SKIP)\b"
+_DBT_NODE_DONE = re.compile(r"^(?:\d\d:\d\d:\d\d\s+)?(?P<done>\d+) of (?P<total>\d+) "
+                            r"(?P<status>OK|PASS|WARN|ERROR|FAIL|SKIP)\b"
                             r"(?:\s+\S+)*?\s+(?P<name>[\w.]+)\s+\.*\s*\[")
 
 
