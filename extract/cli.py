@@ -160,12 +160,11 @@ def _staged_run(args: argparse.Namespace, extracted_dir: Path, parquet_dir: Path
                   f"the warehouse is as it was ({args.warehouse}).")
             return max(status, last_status)
         build = _build(staging, args.warehouse, parquet_dir, args.target, strict, progress)
-        if build.succeeded:
-            store.swap_folder(staging, extracted_dir)
-            status = max(status, _report(args.warehouse))
-        status = max(status, EXIT_OK if build.succeeded and not build.quarantined else EXIT_FAILED)
-        if build.succeeded:
-            record_build(args.warehouse, fingerprint, status)
+        if not build.succeeded:
+            return max(status, EXIT_FAILED)
+        store.swap_folder(staging, extracted_dir)
+        status = max(status, _report(args.warehouse), EXIT_FAILED if build.quarantined else EXIT_OK)
+        record_build(args.warehouse, fingerprint, status)
         return status
     finally:
         shutil.rmtree(staging, ignore_errors=True)

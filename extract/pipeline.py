@@ -165,8 +165,9 @@ def extract_documents(paths: list[Path], out_dir: Path, kinds: list[DocumentKind
             to_parse.append((index, path, sha256))
         else:
             settled(index, outcome)
-    for index, outcome in _parse_all(to_parse, out_dir, kinds, jobs):
-        settled(index, outcome)
+    with _collecting_less():
+        for index, outcome in _parse_all(to_parse, out_dir, kinds, jobs):
+            settled(index, outcome)
 
     report = ExtractionReport(out_dir=out_dir)
     same_rows: dict[str, Path] = {}
@@ -211,14 +212,6 @@ def _collecting_less() -> Iterator[None]:
 
 
 def _parse_all(to_parse: list[tuple[int, Path, str]], out_dir: Path, kinds: list[DocumentKind] | None,
-               jobs: int | None) -> Iterator[tuple[int, DocumentOutcome]]:
-    """Each document's outcome as it is parsed (see `_parse_each`), with the collector
-    running less often meanwhile."""
-    with _collecting_less():
-        yield from _parse_each(to_parse, out_dir, kinds, jobs)
-
-
-def _parse_each(to_parse: list[tuple[int, Path, str]], out_dir: Path, kinds: list[DocumentKind] | None,
                 jobs: int | None) -> Iterator[tuple[int, DocumentOutcome]]:
     """Each document's outcome as it is parsed: in a process pool when there are enough
     of them and the kinds are the project's (a worker finds them itself)."""

@@ -182,8 +182,6 @@ def build_warehouse(extracted_dir: Path, warehouse: Path, parquet_dir: Path, tar
     if target:
         command += ["--target", target]
     environment = {"KOMMUNEDATA_WAREHOUSE": str(building)}
-    # A previous version's artefact, never to be mistaken for this build's results.
-    (work_dir / "target" / "run_results.json").unlink(missing_ok=True)
     returncode, output, results = _run_dbt(command, environment, progress)
     report.log_path.write_text(output, encoding="utf-8")
     failing_sql = _count_results(results, report)

@@ -7,6 +7,14 @@
     repeatable: `audit_sickness_absence_disagreements` lists every key where it, or
     the status rule, set aside a different figure.
 -#}
+{#-
+    A table's structure date: the first day of its latest quarter (`table_year`,
+    `table_quarter`), whose municipalities and counties all its rows follow.
+-#}
+{% macro sickness_absence_structure_date() %}
+    make_date(table_year, table_quarter * 3 - 2, 1)
+{% endmacro %}
+
 {% macro sickness_absence_status_rank(status_column) %}
     case {{ status_column }} when 'published' then 1 when 'derived' then 2 else 3 end
 {% endmacro %}

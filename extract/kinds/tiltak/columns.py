@@ -32,15 +32,12 @@ class Columns:
     def count(self) -> int:
         return len(self.months) + 1 + len(self.unknown)
 
-    def read(self) -> list[tuple[int, date | None]]:
-        """The cells read, by index among the value cells: each with its month, None for
-        the year-to-date average (the unknown columns' cells are not read)."""
-        return list(reading_order(self))
-
 
 # A report's tables share a few headers: the order is settled once per header, not per row.
 @lru_cache(maxsize=256)
 def reading_order(columns: Columns) -> tuple[tuple[int, date | None], ...]:
+    """The cells read, by index among the value cells: each with its month, None for
+    the year-to-date average (the unknown columns' cells are not read)."""
     return tuple(sorted([(columns.ytd, None), *zip(columns.month_at, columns.months)], key=lambda pair: pair[0]))
 
 

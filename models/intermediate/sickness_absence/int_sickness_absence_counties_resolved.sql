@@ -5,7 +5,7 @@
 with county_rows as (
     select
         *,
-        make_date(table_year, table_quarter * 3 - 2, 1) as structure_date
+        {{ sickness_absence_structure_date() }} as structure_date
     from {{ ref('stg_sickness_absence__absence') }}
     where area_level = 'county'
 ),

@@ -40,6 +40,5 @@ select
     source_page,
     source_line,
     raw_line,
-    -- Every code of a table belongs to its structure: that of its latest quarter.
-    make_date(table_year, table_quarter * 3 - 2, 1) as structure_date
+    {{ sickness_absence_structure_date() }} as structure_date
 from preferred
