@@ -29,7 +29,6 @@ from extract.kinds.base import (
     SchemaError,
     parse_document,
     reading_columns,
-    record_columns,
 )
 from extract.readers import DocumentError, Line, NotADocument, read_document, sha256_of
 from extract.tables import TableDocument, read_tables
@@ -304,7 +303,7 @@ def _parse_one(path: Path, sha256: str, out_dir: Path, kinds: list[DocumentKind]
     try:
         result = parse_document(kind, tables)
         schemas = kind.schemas
-        columns = {table: record_columns(table, rows, schemas[table]) for table, rows in result.tables.items()}
+        columns = {table: rows.columns() for table, rows in result.tables.items()}
     except (ParseError, SchemaError) as error:
         line = getattr(error, "line", None)
         where = f" (line {line.number})" if line else ""
@@ -343,7 +342,7 @@ def rows_fingerprint(kind: DocumentKind, tables: dict[str, pa.Table]) -> str | N
 
 def arrow_tables(schemas: dict[str, pa.Schema], columns: dict[str, dict[str, list]]) -> dict[str, pa.Table]:
     """The kind's tables of a parse (`columns`: each table's values by column, see
-    `record_columns`), each as Arrow in its schema (empty where it had no rows)."""
+    `Records.columns`), each as Arrow in its schema (empty where it had no rows)."""
     return {table: _arrow_table(columns.get(table), schema) for table, schema in schemas.items()}
 
 

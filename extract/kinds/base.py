@@ -7,9 +7,9 @@ symbols, arithmetic — and turns rows into records, rejects and facts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import operator
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any, Protocol
 
 import pyarrow as pa
@@ -75,14 +75,109 @@ class Fact:
     line: Line | None = None
 
 
+class Records(Sequence[dict[str, Any]]):
+    """One table's records, kept column by column in its schema's order (what Arrow
+    takes), and read as a list of dicts (one per record).
+
+    A record must name exactly the schema's columns (`SchemaError` otherwise, a bug in
+    its kind); `columns` checks the required ones are filled. A kind reading several
+    records from one row adds them at once (`add_row`): no dict per record is made.
+    """
+
+    def __init__(self, table: str, table_schema: pa.Schema):
+        self.table = table
+        self.schema = table_schema
+        self._names = frozenset(table_schema.names)
+        self._columns: dict[str, list[Any]] = {name: [] for name in table_schema.names}
+        self._length = 0
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if not -self._length <= index < self._length:
+            raise IndexError(f"record {index} of {self._length}")
+        return {name: column[index] for name, column in self._columns.items()}
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        names = list(self._columns)
+        return (dict(zip(names, values)) for values in zip(*self._columns.values()))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(other) == len(self) and all(map(operator.eq, self, other))
+
+    def _named(self, names: Iterable[str], number: int) -> None:
+        if names == self._names:
+            return
+        unknown, missing = sorted(set(names) - self._names), sorted(self._names - set(names))
+        raise SchemaError(f"table {self.table!r}, record {number}: "
+                          + "; ".join(part for part in (f"columns not in its schema {unknown}" if unknown else "",
+                                                        f"columns missing {missing}" if missing else "") if part))
+
+    def append(self, record: Mapping[str, Any]) -> None:
+        self._named(record.keys(), self._length + 1)
+        for name, column in self._columns.items():
+            column.append(record[name])
+        self._length += 1
+
+    def extend(self, records: Iterable[Mapping[str, Any]]) -> None:
+        for record in records:
+            self.append(record)
+
+    def __iadd__(self, records: Iterable[Mapping[str, Any]]) -> Records:
+        self.extend(records)
+        return self
+
+    def add_row(self, shared: Mapping[str, Any], each: Mapping[str, Sequence[Any]]) -> None:
+        """Records that share the values of `shared` and take the values of `each`,
+        column by column, in turn (as many records as each column has values)."""
+        count = len(next(iter(each.values())))
+        self._named(shared.keys() | each.keys(), self._length + 1)
+        columns = self._columns
+        for name, value in shared.items():
+            columns[name].extend([value] * count)
+        for name, values in each.items():
+            if len(values) != count:
+                raise SchemaError(f"table {self.table!r}, record {self._length + 1}: {len(values)} values of "
+                                  f"{name!r} for {count} records")
+            columns[name].extend(values)
+        self._length += count
+
+    def drop_lines(self, lines: Collection[int]) -> None:
+        """Take out the records read from these lines (`source_line`)."""
+        kept = [index for index, line in enumerate(self._columns["source_line"]) if line not in lines]
+        for name, column in self._columns.items():
+            self._columns[name] = [column[index] for index in kept]
+        self._length = len(kept)
+
+    def column(self, name: str) -> list[Any]:
+        return self._columns[name]
+
+    def columns(self) -> dict[str, list[Any]]:
+        """Every column's values, the required ones checked filled."""
+        required = [self._columns[f.name] for f in self.schema if not f.nullable]
+        if any(None in column for column in required):
+            index = min(column.index(None) for column in required if None in column)
+            empty = sorted(f.name for f in self.schema if not f.nullable and self._columns[f.name][index] is None)
+            raise SchemaError(f"table {self.table!r}, record {index + 1}: required columns empty {empty}")
+        return self._columns
+
+
 @dataclass
 class ParseResult:
-    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    tables: dict[str, Records] = field(default_factory=dict)
     rejects: list[Reject] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     # Lines of rows read but not stored, for a reason the kind states (a total line a
     # page break repeated, checked against the first): accounted for, not dropped.
     repeats: set[int] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, schemas: Mapping[str, pa.Schema]) -> ParseResult:
+        """An empty result with a table for each of a kind's schemas."""
+        return cls(tables={table: Records(table, table_schema) for table, table_schema in schemas.items()})
 
     def rows(self) -> int:
         return sum(len(rows) for rows in self.tables.values())
@@ -152,7 +247,7 @@ def account_for_rows(document: TableDocument, result: ParseResult, kind: str) ->
     so nothing that looks like data is dropped silently."""
     accounted = {reject.line.number for reject in result.rejects} | result.repeats
     accounted |= {fact.line.number for fact in result.facts if fact.line is not None}
-    accounted |= {record["source_line"] for rows in result.tables.values() for record in rows}
+    accounted.update(*(rows.column("source_line") for rows in result.tables.values()))
     for table in document.tables:
         title = table.title.title or table.title.period or "untitled"
         for row in table.rows:
@@ -182,34 +277,3 @@ def schema(*fields: pa.Field) -> pa.Schema:
 def reading_columns(table_schema: pa.Schema) -> frozenset[str]:
     """The columns that describe how a value was read (see `READING`)."""
     return frozenset(f.name for f in table_schema if f.metadata and f.metadata.get(b"role") == b"reading")
-
-
-def check_records(table: str, records: Iterable[Mapping[str, Any]], table_schema: pa.Schema) -> None:
-    """Every record names exactly the schema's columns, required ones filled."""
-    names = set(table_schema.names)
-    required = {f.name for f in table_schema if not f.nullable}
-    for number, record in enumerate(records, start=1):
-        keys = record.keys()
-        if keys != names:
-            unknown, missing = sorted(keys - names), sorted(names - keys)
-            raise SchemaError(f"table {table!r}, record {number}: "
-                              + "; ".join(part for part in (f"columns not in its schema {unknown}" if unknown else "",
-                                                            f"columns missing {missing}" if missing else "") if part))
-        if None in [record[name] for name in required]:
-            empty = sorted(name for name in required if record[name] is None)
-            raise SchemaError(f"table {table!r}, record {number}: required columns empty {empty}")
-
-
-def record_columns(table: str, records: list[Mapping[str, Any]], table_schema: pa.Schema) -> dict[str, list[Any]]:
-    """The records' values column by column (in the schema's order), checked as
-    `check_records` checks them and failing with its message."""
-    try:
-        columns = {name: list(map(itemgetter(name), records)) for name in table_schema.names}
-    except KeyError:
-        columns = None
-    # Every record holding each of the schema's names and no more names than it has: its names exactly.
-    if columns is None or any(size != len(columns) for size in set(map(len, records))) \
-            or any(None in columns[f.name] for f in table_schema if not f.nullable):
-        check_records(table, records, table_schema)
-        raise AssertionError("check_records passed records record_columns failed")  # pragma: no cover
-    return columns

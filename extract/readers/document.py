@@ -11,12 +11,19 @@ class DocumentError(Exception):
     """A file that cannot be read as a document (not a parse error of one line)."""
 
 
+# Made for every line of every document, several times over (lines, words, their cuts
+# and rows): immutable by convention, with a frozen dataclass's equality and hash, but
+# not enforced, for a frozen dataclass's __init__ sets each field through
+# object.__setattr__ and takes six times as long.
+immutable = dataclass(unsafe_hash=True)
+
+
 class NotADocument(DocumentError):
     """A file that is neither a text rendering nor a PDF (an image, an archive …):
     of no known kind, so skipped like any other unknown file."""
 
 
-@dataclass(frozen=True)
+@immutable
 class Word:
     """A word with its box (origin top-left). PDF words are in points; the words of a
     fixed-width text line are in characters (`x0` its column, `top` its line)."""
@@ -39,7 +46,7 @@ class Word:
         return "bold" in self.fontname.lower()
 
 
-@dataclass(frozen=True)
+@immutable
 class Line:
     """One line of a document: its 1-based number, its page and its text.
 

@@ -40,7 +40,8 @@ SSB_SYMBOLS: Mapping[str, str] = {
     "-": "nil",
     EN_DASH: "nil",
 }
-NAV_SYMBOLS: Mapping[str, str] = {"*": "suppressed"}
+SUPPRESSED = "suppressed"
+NAV_SYMBOLS: Mapping[str, str] = {"*": SUPPRESSED}
 # Every symbol any publisher of ours uses: what may stand in a cell instead of a number.
 ANY_SYMBOL = frozenset({*SSB_SYMBOLS, *NAV_SYMBOLS, "x", "…"})
 

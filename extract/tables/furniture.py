@@ -27,10 +27,24 @@ _WITH_PAGE_NUMBER = re.compile(r"(?:^|\s)(?:side|page|s\.|sida)\s*\d{1,4}(?:\s*(
                                re.IGNORECASE)
 
 
+# What a line's text may open with once its spaces and markup are gone, if it is a page
+# number (the pattern ignores case, and a long s is an s to it).
+_PAGE_NUMBER_OPENINGS = frozenset("sSp\u017fP-\u2013\u2014")
+# Every character `squeeze` and `str.strip` take off a line's start.
+_LEADING_SPACE = "".join(chr(code) for code in range(0x3001) if chr(code).isspace()) + "\u200b"
+
+
 # Asked of every line of a document, many alike.
 @lru_cache(maxsize=1 << 16)
 def is_page_number(text: str) -> bool:
     return _PAGE_NUMBER.match(text.strip()) is not None
+
+
+def _is_page_number_line(item: Cut) -> bool:
+    """A line that is a page number; most lines are told apart by their first character,
+    without squeezing their text."""
+    opening = item.line.text.lstrip(_LEADING_SPACE)[:1]
+    return (opening in _PAGE_NUMBER_OPENINGS or opening == "<") and is_page_number(item.text)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -50,7 +64,7 @@ def find_furniture(cuts: list[Cut]) -> dict[int, str]:
     # 'Side 3', 'Page 3 of 9', '- 3 -' say what they are wherever they stand (a text
     # rendering may mark its page breaks by nothing else).
     furniture.update({item.line.number: PAGE_NUMBER for item in cuts
-                      if item.layout not in (BLANK, RULE) and is_page_number(item.text)})
+                      if item.layout not in (BLANK, RULE) and _is_page_number_line(item)})
     pages: dict[int, list[Cut]] = defaultdict(list)
     for item in cuts:
         if item.layout not in (BLANK, RULE) and item.line.page is not None:

@@ -10,13 +10,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from itertools import filterfalse
 from typing import Any, Generic, TypeVar
 
-from extract.readers.document import Line, Word
+from extract.readers.document import Line, Word, immutable
 from extract.tables import geometry
-from extract.tables.cells import DASH_CELLS, GROUP_SEPARATORS, clean, is_blank, looks_like_misread_number, strip_markup
+from extract.tables.cells import (
+    DASH_CELLS,
+    GROUP_SEPARATORS,
+    SPACES,
+    clean,
+    is_blank,
+    looks_like_misread_number,
+    strip_markup,
+)
 from extract.tables.labels import is_header_values, is_value_token, split_label
 from extract.tables.text import squeeze
 
@@ -43,6 +50,8 @@ _ENDS_IN_PERIOD = re.compile(
     re.IGNORECASE,
 )
 TEXT_SIZE = 1.0
+# What a blank line holds, markup aside: spaces of any kind and the pipes of empty cells.
+_BLANK_LINE = SPACES + "|"
 
 
 def pipe_cells(text: str) -> list[str]:
@@ -87,7 +96,7 @@ class once(Generic[T]):
         return value
 
 
-@dataclass(frozen=True)
+@immutable
 class Cut:
     """A line, split into parts, with the number of leading parts that make its label."""
 
@@ -145,13 +154,13 @@ class Cut:
 def cut(line: Line) -> Cut:
     """A line of a text rendering or a PDF, cut into its parts."""
     text = line.text
-    if is_blank(strip_markup(text).replace("|", "")):
+    if not text.strip(_BLANK_LINE) if "<" not in text else is_blank(strip_markup(text).replace("|", "")):
         return Cut(line, BLANK)
     if line.words:
         return _positions(line)
     if _RULE.match(text) and not any(ch.isalnum() for ch in text):
         return Cut(line, RULE)
-    bold = bool(_BOLD.search(text))
+    bold = "<" in text and _BOLD.search(text) is not None
     if "\t" in text:
         cells = tuple(map(clean, text.split("\t")))
         return Cut(line, TABS, cells, 1, indented=text[:1].isspace(), bold=bold)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from operator import attrgetter
 
-from extract.readers.document import Document, Line
+from extract.readers.document import Document, Line, immutable
 from extract.tables.cells import strip_markup
 from extract.tables.text import normalise, squeeze
 
@@ -99,7 +99,7 @@ class Header:
         return self.lines[0] if self.lines else None
 
 
-@dataclass(frozen=True)
+@immutable
 class Row:
     """A body row: a label and its value cells (or tokens), read from one or more lines."""
 
@@ -124,7 +124,7 @@ class Row:
         return self.cells if self.cells is not None else self.tokens
 
 
-@dataclass(frozen=True)
+@immutable
 class Section:
     """A label alone between rows: a county heading, 'Bydeler', a wrapped label's rest."""
 

@@ -108,11 +108,13 @@ def find_regions(items: Sequence[Cut], furniture: dict[int, str]) -> list[tuple[
         family, last, probe = _family(items[index + (not items[index].is_row)]), index, index + 1
         while probe < len(items):
             item = items[probe]
-            if item.layout in (BLANK, RULE) or item.line.number in furniture or _is_section(item):
+            if item.is_row and item.line.number not in furniture:  # most lines: asked first
+                if _family(item) != family:
+                    break
+                last = probe
                 probe += 1
                 continue
-            if item.is_row and _family(item) == family:
-                last = probe
+            if item.layout in (BLANK, RULE) or item.line.number in furniture or _is_section(item):
                 probe += 1
                 continue
             if item.is_value_only:  # values without a label: the table's if a row follows

@@ -120,7 +120,7 @@ def reject_swapped_row(result: ParseResult, rows: dict[int, Row], columns: list[
     if swap is None:
         return
     first, second = columns[swap.first], columns[swap.second]
-    result.tables[TABLE] = [record for record in result.tables[TABLE] if record["source_line"] not in swap.rows]
+    result.tables[TABLE].drop_lines(swap.rows)
     for line in swap.rows:
         others = " and ".join(f"line {other}" for other in swap.rows if other != line)
         suspects = f"; so does {others}, and the totals cannot tell which is wrong" if others else ""
@@ -213,7 +213,7 @@ class CareStaffing:
         if not year_match:
             raise ParseError(f"the title names no year: {title.title!r}", title.line)
         year = int(year_match[-1])
-        result = ParseResult(tables={TABLE: []})
+        result = ParseResult.of(self.schemas)
         result.fact("title", title.title, title.line)
         result.fact("year", year, title.line)
         if title.number:

@@ -230,7 +230,7 @@ class HomeCareFees:
         if not years:
             raise ParseError(f"the title names no year: {title.title!r}", title.line)
         year = int(years[-1])
-        result = ParseResult(tables={"fees": [], "fee_schedule": []})
+        result = ParseResult.of(self.schemas)
         result.fact("title", title.title, title.line)
         result.fact("year", year, title.line)
         if title.number:

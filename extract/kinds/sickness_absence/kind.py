@@ -307,7 +307,7 @@ class SicknessAbsence:
         tables = find_tables(document)
         if not tables:
             raise ParseError("no table titled with sickness absence man-days found")
-        result = ParseResult(tables={TABLE: []})
+        result = ParseResult.of(self.schemas)
         # The fragments of one table (its pages, whether or not its header was repeated)
         # are one table: the TOTAL is decided against all its areas.
         groups: dict[tuple, ReadRows] = {}

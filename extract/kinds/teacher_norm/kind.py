@@ -210,7 +210,7 @@ class TeacherNorm:
         start = table.first_line.number if table.first_line else 0
         before = [(p.text, p.line) for p in document.paragraphs if p.line.number < start]
         after = [(p.text, p.line) for p in document.paragraphs if p.line.number > start]
-        result = ParseResult(tables={TABLE: []})
+        result = ParseResult.of(self.schemas)
         result.facts += document_facts(before)
         result.fact("period", header.period, header.line)
         result.fact("period_label", header.period_label, header.line)

@@ -70,7 +70,7 @@ class Tiltak:
         months = months_between(first, last)
         if not 1 <= len(months) <= 12:
             raise ParseError(f"the heading's range has {len(months)} months, expected 1 to 12", heading)
-        result = ParseResult(tables={TABLE: []})
+        result = ParseResult.of(self.schemas)
         result.fact("report_first_month", first.isoformat(), heading)
         result.fact("report_last_month", last.isoformat(), heading)
         for paragraph in [*document.paragraphs, *(note for table in document.tables for note in table.notes)]:

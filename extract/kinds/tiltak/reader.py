@@ -18,6 +18,7 @@ from extract.kinds.tiltak.semantics import (
     ALL_MEASURES,
     CATEGORICAL,
     MEASURES,
+    MONTH,
     MUNICIPALITY,
     SUPPRESSED_BELOW,
     SYMBOLS,
@@ -26,6 +27,7 @@ from extract.kinds.tiltak.semantics import (
     TOTAL,
     UNKNOWN_CODES,
     UNKNOWN_LABEL,
+    YTD_AVERAGE,
     RowKey,
     classify_label,
     clean_name,
@@ -39,7 +41,7 @@ from extract.kinds.tiltak.semantics import (
     target_group_code,
 )
 from extract.tables import Line, Row, Section, Table, TableDocument
-from extract.tables.cells import EMPTY, PUBLISHED, CellError, clean
+from extract.tables.cells import EMPTY, PUBLISHED, SUPPRESSED, CellError, clean
 from extract.tables.labels import reclaim_dashes
 from extract.tables.readings import settle
 
@@ -342,8 +344,8 @@ class Reader:
                                              f"(first on line {table.codes[key]})", raw=row.raw)
                 return
             table.codes[key] = row.line.number
-        # A row's records differ only in their month's values: each a copy of the row's record.
-        template = {
+        # A row's records differ only in their month and its value: added at once, column by column.
+        shared = {
             "report_first_month": self.first,
             "report_last_month": self.last,
             "table_number": table.number,
@@ -352,19 +354,13 @@ class Reader:
             "source_name": name,
             "tiltak_type": tiltak_type,
             "is_total_row": is_total,
-            "measure": None,
-            "month": None,
-            "participants": None,
-            "value_status": None,
-            "is_suppressed": None,
             **row_lineage(self.document, row),
         }
-        append = self.result.tables[TABLE].append
-        for (_, month), cell in zip(read, parsed):
-            record = template.copy()
-            record["measure"] = "ytd_average" if month is None else "month"
-            record["month"] = month
-            record["participants"] = int(cell.value) if cell.value is not None else None
-            record["value_status"] = cell.status
-            record["is_suppressed"] = cell.status == "suppressed"
-            append(record)
+        statuses = [cell.status for cell in parsed]
+        self.result.tables[TABLE].add_row(shared, {
+            "measure": [MONTH if month is not None else YTD_AVERAGE for _, month in read],
+            "month": [month for _, month in read],
+            "participants": [int(cell.value) if cell.value is not None else None for cell in parsed],
+            "value_status": statuses,
+            "is_suppressed": [status == SUPPRESSED for status in statuses],
+        })

@@ -49,6 +49,7 @@ MEASURES = {
 # measure about 0.7.
 MEASURE_SIMILARITY = 0.85
 ALL_MEASURES = "all"
+YTD_AVERAGE, MONTH = "ytd_average", "month"  # what a record counts: the year-to-date average, or a month
 
 TOTAL, TARGET_GROUP = "total", "target_group"
 COUNTY, MUNICIPALITY, SEX, AGE_BAND = "county", "municipality", "sex", "age_band"
