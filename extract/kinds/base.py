@@ -90,6 +90,8 @@ class Records(Sequence[dict[str, Any]]):
         self._names = frozenset(table_schema.names)
         self._columns: dict[str, list[Any]] = {name: [] for name in table_schema.names}
         self._length = 0
+        self._shared_names: frozenset[str] = frozenset()  # the columns of the last row added, checked
+        self._each_names: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return self._length
@@ -134,14 +136,17 @@ class Records(Sequence[dict[str, Any]]):
         """Records that share the values of `shared` and take the values of `each`,
         column by column, in turn (as many records as each column has values)."""
         count = len(next(iter(each.values())))
-        self._named(shared.keys() | each.keys(), self._length + 1)
+        if shared.keys() != self._shared_names or each.keys() != self._each_names:
+            self._named(shared.keys() | each.keys(), self._length + 1)
+            self._shared_names, self._each_names = frozenset(shared), frozenset(each)  # a kind's rows alike
         columns = self._columns
-        for name, value in shared.items():
-            columns[name].extend([value] * count)
         for name, values in each.items():
             if len(values) != count:
                 raise SchemaError(f"table {self.table!r}, record {self._length + 1}: {len(values)} values of "
                                   f"{name!r} for {count} records")
+        for name, value in shared.items():
+            columns[name].extend([value] * count)
+        for name, values in each.items():
             columns[name].extend(values)
         self._length += count
 

@@ -212,6 +212,10 @@ def looks_like_misread_number(text: str) -> bool:
 def decimal_mark(cells: Iterable[str]) -> str:
     """The decimal mark of a table's cells: a point only where some cell proves it
     ('534.95', '0.5') and none writes a decimal comma."""
+    cells = tuple(cells)
+    marks = "".join(cells)
+    if "," not in marks and "." not in marks:
+        return ","  # most tables: nothing to prove either
     comma = point = False
     for cleaned in map(clean, cells):
         if "," in cleaned and _DECIMAL_COMMA_PROOF.search(cleaned):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import chain
 from operator import attrgetter
 
 from extract.readers.document import Document, Line, immutable
@@ -116,7 +115,8 @@ class Row:
 
     @property
     def raw(self) -> str:
-        return " | ".join(line.text for line in self.lines)
+        lines = self.lines
+        return lines[0].text if len(lines) == 1 else " | ".join(line.text for line in lines)
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -181,8 +181,10 @@ class Table:
 
     @property
     def first_line(self) -> Line | None:
-        lines = chain(self.title.lines, self.header.lines, map(attrgetter("line"), self.body))
-        return min(lines, key=attrgetter("number"), default=None)
+        # Its title, header and body each run down the page: the first line is one of their first.
+        firsts = [lines[0] for lines in (self.title.lines, self.header.lines) if lines]
+        firsts += [self.body[0].line] if self.body else []
+        return min(firsts, key=attrgetter("number"), default=None)
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,7 @@ class TableDocument:
     tables: list[Table] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
+    _merged: list[Table] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -230,7 +233,13 @@ class TableDocument:
         return text if limit is None else text[:limit]
 
     def merged(self) -> list[Table]:
-        """The tables with every continued fragment appended to the table it continues."""
+        """The tables with every continued fragment appended to the table it continues
+        (copies, worked out once: every kind's detection asks for them)."""
+        if self._merged is None:
+            self._merged = self._merge()
+        return self._merged
+
+    def _merge(self) -> list[Table]:
         merged: dict[int, Table] = {}
         for table in self.tables:
             if table.continues is not None and table.continues in merged:

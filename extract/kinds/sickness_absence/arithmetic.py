@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from extract.kinds.sickness_absence.semantics import AREAS, SYMBOLS, TOTAL, Quarter
 from extract.tables import Line
@@ -75,7 +76,7 @@ class Reading:
 
     groups: tuple[str, str, str, str]
 
-    @property
+    @cached_property  # asked again by every check a reading goes through
     def values(self) -> tuple[int | None, ...]:
         return tuple(None if clean(g) in SYMBOLS else int(parse_number(g)) for g in self.groups)
 

@@ -82,8 +82,9 @@ def ytd_agrees(columns: Columns, from_january: bool):
         if not from_january or cells[columns.ytd].value is None:
             return None
         months = [cells[i].value for i in columns.month_at]
-        known = sum(filter(None, months), Decimal(0))  # a zero or a '*' adds nothing known
-        hidden = months.count(None) * (SUPPRESSED_BELOW - 1)
+        printed = [value for value in months if value is not None]
+        known = sum(printed, Decimal(0))
+        hidden = (len(months) - len(printed)) * (SUPPRESSED_BELOW - 1)  # each '*' hides 0–3
         low, high = (known / len(months) + Decimal("0.5")) // 1, ((known + hidden) / len(months) + Decimal("0.5")) // 1
         if not low <= cells[columns.ytd].value <= high:
             return f"the year-to-date average {cells[columns.ytd].value} is not the months' mean"

@@ -9,8 +9,10 @@ against the first and stored once), or its header alone (the table goes on).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 
 from extract.kinds.base import ParseError, ParseResult, row_lineage
 from extract.kinds.tiltak.columns import Columns, header_labels, read_columns, reading_order, ytd_agrees
@@ -28,6 +30,7 @@ from extract.kinds.tiltak.semantics import (
     UNKNOWN_CODES,
     UNKNOWN_LABEL,
     YTD_AVERAGE,
+    Count,
     RowKey,
     classify_label,
     clean_name,
@@ -36,14 +39,16 @@ from extract.kinds.tiltak.semantics import (
     is_total_label,
     match_measure,
     month_range,
-    read_cell,
+    read_count,
     slug,
     target_group_code,
 )
 from extract.tables import Line, Row, Section, Table, TableDocument
-from extract.tables.cells import EMPTY, PUBLISHED, SUPPRESSED, CellError, clean
+from extract.tables.cells import SUPPRESSED, CellError, clean
 from extract.tables.labels import reclaim_dashes
-from extract.tables.readings import settle
+from extract.tables.readings import Reading, settle
+
+IS_COUNT = attrgetter("is_count")
 
 
 @dataclass
@@ -89,6 +94,12 @@ class Reader:
     header_errors: list[ParseError] = field(default_factory=list)
     measure_variants: set[str] = field(default_factory=set)
     municipality_lines: dict[str, set[int]] = field(default_factory=dict)  # measure → line numbers
+    # The current header's reading order and ytd check, and what its records count (the
+    # ytd average or a month's figure, in that order): settled once for the rows under it.
+    order: tuple[tuple[int, date | None], ...] = ()
+    check: Callable[[Reading], str | None] | None = None
+    measures: tuple[str, ...] = ()
+    record_months: tuple[date | None, ...] = ()
 
     def run(self) -> None:
         for fragment in self.document.tables:
@@ -125,6 +136,9 @@ class Reader:
         try:
             self.columns = read_columns(header_labels(fragment), self.months, fragment.header.line)
             self.result.unknown_columns(self.columns.unknown, fragment.header.line)
+            self.order, self.check = reading_order(self.columns), ytd_agrees(self.columns, self.first.month == 1)
+            self.record_months = tuple(month for _, month in self.order)
+            self.measures = tuple(YTD_AVERAGE if month is None else MONTH for month in self.record_months)
         except ParseError as error:
             self.result.reject(fragment.header.line, str(error))
             self.header_errors.append(error)
@@ -303,8 +317,7 @@ class Reader:
 
     def emit(self, table: LogicalTable, row: Row, *, code: str, name: str, tiltak_type: str, is_total: bool) -> None:
         columns = self.columns
-        settled = settle(row.cells, row.tokens, columns.count, ytd_agrees(columns, self.first.month == 1),
-                         empty_cells=False)
+        settled = settle(row.cells, row.tokens, columns.count, self.check, empty_cells=False)
         if settled.cells is None:
             reason = settled.reason or ""
             if row.cells is not None and not settled.candidates:
@@ -313,29 +326,13 @@ class Reader:
                           f"found {len([c for c in row.cells if clean(c)])}")
             self.result.reject(row.line, reason, settled.describe(), raw=row.raw)
             return
-        read = reading_order(columns)
         try:
-            parsed = [read_cell(settled.cells[index]) for index, _ in read]
+            counts = [read_count(settled.cells[index]) for index, _ in self.order]
         except CellError as error:
             self.result.reject(row.line, str(error), raw=row.raw)
             return
-        bad, below, empty = [], [], False
-        for cell in parsed:
-            if cell.status == PUBLISHED:
-                if cell.value != cell.value.to_integral_value():
-                    bad.append(cell.raw)
-                if cell.value < SUPPRESSED_BELOW:
-                    below.append(cell.raw)
-            elif cell.status == EMPTY:
-                empty = True
-        if below:
-            # NAV prints every figure below 4 as '*': a published one is damage (a '*' read as '0').
-            self.result.reject(row.line, f"published figures below {SUPPRESSED_BELOW} ({', '.join(below)}), which NAV "
-                                         "prints as '*'", raw=row.raw)
-            return
-        if bad or empty:
-            self.result.reject(row.line, f"participants must be whole numbers or '*', found {bad or 'an empty cell'}",
-                               raw=row.raw)
+        if not all(map(IS_COUNT, counts)):
+            self.reject_counts(row, counts)
             return
         if not is_total:
             key = f"{code}/{tiltak_type}"
@@ -356,11 +353,23 @@ class Reader:
             "is_total_row": is_total,
             **row_lineage(self.document, row),
         }
-        statuses = [cell.status for cell in parsed]
+        statuses = [count.cell.status for count in counts]
         self.result.tables[TABLE].add_row(shared, {
-            "measure": [MONTH if month is not None else YTD_AVERAGE for _, month in read],
-            "month": [month for _, month in read],
-            "participants": [int(cell.value) if cell.value is not None else None for cell in parsed],
+            "measure": self.measures,
+            "month": self.record_months,
+            "participants": [count.participants for count in counts],
             "value_status": statuses,
             "is_suppressed": [status == SUPPRESSED for status in statuses],
         })
+
+    def reject_counts(self, row: Row, counts: list[Count]) -> None:
+        """A row with a cell that is no count of participants."""
+        below = [count.cell.raw for count in counts if count.below]
+        if below:
+            # NAV prints every figure below 4 as '*': a published one is damage (a '*' read as '0').
+            self.result.reject(row.line, f"published figures below {SUPPRESSED_BELOW} ({', '.join(below)}), which NAV "
+                                         "prints as '*'", raw=row.raw)
+            return
+        bad = [count.cell.raw for count in counts if count.fraction]
+        self.result.reject(row.line, f"participants must be whole numbers or '*', found {bad or 'an empty cell'}",
+                           raw=row.raw)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from extract.tables.cells import NAV_SYMBOLS, cell_reader, strip_markup
+from extract.tables.cells import EMPTY, NAV_SYMBOLS, PUBLISHED, Cell, cell_reader, strip_markup
 from extract.tables.labels import parse_label
 from extract.tables.text import DASHES, MONTHS, compact, normalise, squeeze
 
@@ -31,6 +31,31 @@ TABLE = "participants"
 SYMBOLS = NAV_SYMBOLS
 read_cell = cell_reader(SYMBOLS)  # a participant count or NAV's '*'
 SUPPRESSED_BELOW = 4  # NAV's rule: values below 4 are printed as '*'
+
+
+@dataclass(frozen=True)
+class Count:
+    """A cell read as NAV's count of participants: a whole number of at least
+    `SUPPRESSED_BELOW`, or '*'. `participants` is None for '*' and for no count."""
+
+    cell: Cell
+    participants: int | None
+    fraction: bool = False  # published, but not a whole number
+    below: bool = False  # published below what NAV prints (damage: a '*' read as a digit)
+    is_count: bool = True  # neither of these, nor empty
+
+
+# A report's cells are a few thousand distinct texts: each read once.
+@lru_cache(maxsize=1 << 16)
+def read_count(text: str) -> Count:
+    """A cell as a count of participants; raises CellError for a cell that is no number or symbol."""
+    cell = read_cell(text)
+    if cell.status != PUBLISHED:
+        return Count(cell, None, is_count=cell.status != EMPTY)
+    whole = cell.value == cell.value.to_integral_value()
+    below = cell.value < SUPPRESSED_BELOW
+    return Count(cell, int(cell.value) if whole else None, fraction=not whole, below=below,
+                 is_count=whole and not below)
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _RANGE = re.compile(
