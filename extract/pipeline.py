@@ -302,8 +302,7 @@ def _parse_one(path: Path, sha256: str, out_dir: Path, kinds: list[DocumentKind]
         outcome.message = f"not UTF-8: read as {document.encoding}"
     try:
         result = parse_document(kind, tables)
-        schemas = kind.schemas
-        columns = {table: rows.columns() for table, rows in result.tables.items()}
+        arrow = {table: records.to_arrow() for table, records in result.tables.items()}
     except (ParseError, SchemaError) as error:
         line = getattr(error, "line", None)
         where = f" (line {line.number})" if line else ""
@@ -311,7 +310,6 @@ def _parse_one(path: Path, sha256: str, out_dir: Path, kinds: list[DocumentKind]
         _write_document(out_dir, kind, tables, ParseResult(rejects=[]), {}, failure=(line, str(error)))
         outcome.rejects = 1
         return outcome
-    arrow = arrow_tables(schemas, columns)
     _write_document(out_dir, kind, tables, result, arrow)
     outcome.rows, outcome.rejects = result.rows(), len(result.rejects)
     outcome.rows_fingerprint = rows_fingerprint(kind, arrow)
@@ -338,19 +336,6 @@ def rows_fingerprint(kind: DocumentKind, tables: dict[str, pa.Table]) -> str | N
         digest.update(name.encode())
         digest.update(sink.getvalue().to_pybytes())
     return digest.hexdigest()
-
-
-def arrow_tables(schemas: dict[str, pa.Schema], columns: dict[str, dict[str, list]]) -> dict[str, pa.Table]:
-    """The kind's tables of a parse (`columns`: each table's values by column, see
-    `Records.columns`), each as Arrow in its schema (empty where it had no rows)."""
-    return {table: _arrow_table(columns.get(table), schema) for table, schema in schemas.items()}
-
-
-def _arrow_table(columns: dict[str, list] | None, schema: pa.Schema) -> pa.Table:
-    # One array per column: Arrow converts a list of values faster than it reads them out of dicts.
-    if not columns or not columns[schema.names[0]]:
-        return pa.Table.from_pylist([], schema=schema)
-    return pa.Table.from_arrays([pa.array(columns[field.name], type=field.type) for field in schema], schema=schema)
 
 
 def _write_document(out_dir: Path, kind: DocumentKind, document: TableDocument, result: ParseResult,

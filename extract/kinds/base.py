@@ -76,36 +76,53 @@ class Fact:
 
 
 class Records(Sequence[dict[str, Any]]):
-    """One table's records, kept column by column in its schema's order (what Arrow
-    takes), and read as a list of dicts (one per record).
+    """One table's records, kept column by column (what Arrow takes), read as a list
+    of dicts (one per record).
 
-    A record must name exactly the schema's columns (`SchemaError` otherwise, a bug in
-    its kind); `columns` checks the required ones are filled. A kind reading several
-    records from one row adds them at once (`add_row`): no dict per record is made.
+    A kind adds a record (`append`), or the records it reads from one row at once
+    (`add_row`): a value the row's records share is kept once, for the row, and Arrow
+    repeats it. A record must name exactly the schema's columns (`SchemaError`
+    otherwise: a bug in its kind); `to_arrow` checks the required ones are filled.
     """
 
     def __init__(self, table: str, table_schema: pa.Schema):
         self.table = table
         self.schema = table_schema
         self._names = frozenset(table_schema.names)
-        self._columns: dict[str, list[Any]] = {name: [] for name in table_schema.names}
-        self._length = 0
+        # A column holds a value per row added until a row gives it a value per record.
+        self._per_row: dict[str, list[Any]] = {name: [] for name in table_schema.names}
+        self._per_record: dict[str, list[Any]] = {}
+        self._row_of: list[int] = []  # each record's row
+        self._rows = 0
         self._shared_names: frozenset[str] = frozenset()  # the columns of the last row added, checked
         self._each_names: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
-        return self._length
+        return len(self._row_of)
+
+    def _value(self, name: str, index: int) -> Any:
+        if name in self._per_record:
+            return self._per_record[name][index]
+        return self._per_row[name][self._row_of[index]]
 
     def __getitem__(self, index):  # type: ignore[override]
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._length))]
-        if not -self._length <= index < self._length:
-            raise IndexError(f"record {index} of {self._length}")
-        return {name: column[index] for name, column in self._columns.items()}
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if not -len(self) <= index < len(self):
+            raise IndexError(f"record {index} of {len(self)}")
+        index %= len(self)
+        return {name: self._value(name, index) for name in self.schema.names}
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
-        names = list(self._columns)
-        return (dict(zip(names, values)) for values in zip(*self._columns.values()))
+        names = self.schema.names
+        return (dict(zip(names, values)) for values in zip(*map(self.column, names)))
+
+    def column(self, name: str) -> list[Any]:
+        """A column's values, one per record."""
+        if name in self._per_record:
+            return self._per_record[name]
+        by_row = self._per_row[name]
+        return [by_row[row] for row in self._row_of]
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and len(other) == len(self) and all(map(operator.eq, self, other))
@@ -119,10 +136,13 @@ class Records(Sequence[dict[str, Any]]):
                                                         f"columns missing {missing}" if missing else "") if part))
 
     def append(self, record: Mapping[str, Any]) -> None:
-        self._named(record.keys(), self._length + 1)
-        for name, column in self._columns.items():
+        self._named(record.keys(), len(self) + 1)
+        for name, column in self._per_row.items():
             column.append(record[name])
-        self._length += 1
+        for name, column in self._per_record.items():
+            column.append(record[name])
+        self._row_of.append(self._rows)
+        self._rows += 1
 
     def extend(self, records: Iterable[Mapping[str, Any]]) -> None:
         for record in records:
@@ -137,37 +157,69 @@ class Records(Sequence[dict[str, Any]]):
         column by column, in turn (as many records as each column has values)."""
         count = len(next(iter(each.values())))
         if shared.keys() != self._shared_names or each.keys() != self._each_names:
-            self._named(shared.keys() | each.keys(), self._length + 1)
+            self._named(shared.keys() | each.keys(), len(self) + 1)
             self._shared_names, self._each_names = frozenset(shared), frozenset(each)  # a kind's rows alike
-        columns = self._columns
         for name, values in each.items():
             if len(values) != count:
-                raise SchemaError(f"table {self.table!r}, record {self._length + 1}: {len(values)} values of "
+                raise SchemaError(f"table {self.table!r}, record {len(self) + 1}: {len(values)} values of "
                                   f"{name!r} for {count} records")
+        if not count:
+            return
         for name, value in shared.items():
-            columns[name].extend([value] * count)
+            if name in self._per_row:
+                self._per_row[name].append(value)
+            else:
+                self._per_record[name].extend([value] * count)
         for name, values in each.items():
-            columns[name].extend(values)
-        self._length += count
+            if name in self._per_row:  # the first row to give it a value per record
+                by_row = self._per_row.pop(name)
+                self._per_record[name] = [by_row[row] for row in self._row_of]
+            self._per_record[name].extend(values)
+        self._row_of.extend([self._rows] * count)
+        self._rows += 1
 
     def drop_lines(self, lines: Collection[int]) -> None:
         """Take out the records read from these lines (`source_line`)."""
-        kept = [index for index, line in enumerate(self._columns["source_line"]) if line not in lines]
-        for name, column in self._columns.items():
-            self._columns[name] = [column[index] for index in kept]
-        self._length = len(kept)
+        kept = [index for index in range(len(self)) if self._value("source_line", index) not in lines]
+        self._per_record = {name: [self._value(name, index) for index in kept] for name in self.schema.names}
+        self._per_row = {}
+        self._row_of = list(range(len(kept)))
+        self._rows = len(kept)
 
-    def column(self, name: str) -> list[Any]:
-        return self._columns[name]
+    def source_lines(self) -> set[int]:
+        """The lines the records were read from."""
+        if "source_line" in self._per_row:
+            return set(self._per_row["source_line"])
+        return set(self._per_record["source_line"])
 
-    def columns(self) -> dict[str, list[Any]]:
-        """Every column's values, the required ones checked filled."""
-        required = [self._columns[f.name] for f in self.schema if not f.nullable]
-        if any(None in column for column in required):
-            index = min(column.index(None) for column in required if None in column)
-            empty = sorted(f.name for f in self.schema if not f.nullable and self._columns[f.name][index] is None)
+    def to_arrow(self) -> pa.Table:
+        """The records as an Arrow table of the schema, its required columns checked filled."""
+        self._check_required()
+        if not self:
+            return self.schema.empty_table()
+        rows = pa.array(self._row_of, pa.int32()) if self._per_row and self._rows < len(self) else None
+        arrays = []
+        for field_ in self.schema:
+            if field_.name in self._per_record:
+                arrays.append(pa.array(self._per_record[field_.name], type=field_.type))
+            else:
+                shared = pa.array(self._per_row[field_.name], type=field_.type)
+                arrays.append(shared if rows is None else shared.take(rows))
+        return pa.Table.from_arrays(arrays, schema=self.schema)
+
+    def _check_required(self) -> None:
+        first_empty = []
+        for field_ in self.schema:
+            if field_.nullable:
+                continue
+            if field_.name in self._per_record and None in self._per_record[field_.name]:
+                first_empty.append(self._per_record[field_.name].index(None))
+            elif field_.name in self._per_row and None in self._per_row[field_.name]:
+                first_empty.append(self._row_of.index(self._per_row[field_.name].index(None)))
+        if first_empty:
+            index = min(first_empty)
+            empty = sorted(f.name for f in self.schema if not f.nullable and self._value(f.name, index) is None)
             raise SchemaError(f"table {self.table!r}, record {index + 1}: required columns empty {empty}")
-        return self._columns
 
 
 @dataclass
@@ -252,7 +304,7 @@ def account_for_rows(document: TableDocument, result: ParseResult, kind: str) ->
     so nothing that looks like data is dropped silently."""
     accounted = {reject.line.number for reject in result.rejects} | result.repeats
     accounted |= {fact.line.number for fact in result.facts if fact.line is not None}
-    accounted.update(*(rows.column("source_line") for rows in result.tables.values()))
+    accounted.update(*(rows.source_lines() for rows in result.tables.values()))
     for table in document.tables:
         title = table.title.title or table.title.period or "untitled"
         for row in table.rows:

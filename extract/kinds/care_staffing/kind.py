@@ -25,7 +25,7 @@ from extract.kinds.care_staffing.semantics import (
     split_header_labels,
 )
 from extract.tables import Row, Section, Table, TableDocument
-from extract.tables.cells import CellError, parse_cell
+from extract.tables.cells import Cell, CellError, cell_reader, parse_cell
 from extract.tables.heads import header_text
 from extract.tables.labels import join_wrapped_labels, parse_label
 from extract.tables.readings import Reading, settle
@@ -78,13 +78,13 @@ def header_columns(table: Table) -> HeaderColumns:
     return HeaderColumns(columns, [label for label in labels if not is_man_years_label(label)], len(labels))
 
 
-def total_agrees(columns: list[Column], decimal: str):
+def total_agrees(columns: list[Column], read_cell: Callable[[str], Cell]):
     """The arithmetic a reading of a row's values must pass: total = sum of the types."""
     total_at = next(index for index, column in enumerate(columns) if column.education_type == TOTAL_TYPE)
 
     def check(reading: Reading) -> str | None:
         try:
-            values = [parse_cell(reading[column.index], SYMBOLS, decimal).value or Decimal(0) for column in columns]
+            values = [read_cell(reading[column.index]).value or Decimal(0) for column in columns]
         except CellError as error:
             return str(error)
         parts = sum(value for index, value in enumerate(values) if index != total_at)
@@ -99,9 +99,11 @@ def _values_by_line(result: ParseResult, columns: list[Column]) -> tuple[dict[in
     """The municipality rows' values by line, in column order, and the country row's."""
     by_line: dict[int, dict[int, Decimal | None]] = {}
     country: dict[int, Decimal | None] = {}
-    for record in result.tables[TABLE]:
-        target = country if record["area_level"] == "country" else by_line.setdefault(record["source_line"], {})
-        target[record["column_number"]] = record["man_years"]
+    records = result.tables[TABLE]
+    for level, line, number, man_years in zip(*map(records.column, ("area_level", "source_line", "column_number",
+                                                                     "man_years"))):
+        target = country if level == "country" else by_line.setdefault(line, {})
+        target[number] = man_years
     numbers = [column.number for column in columns]
     rows = {line: [cells.get(n) for n in numbers] for line, cells in by_line.items()}
     return rows, ([country[n] for n in numbers] if len(country) == len(numbers) else None)
@@ -230,7 +232,8 @@ class CareStaffing:
             raise ParseError(f"header labels give duplicate education types {duplicates}", table.header.line)
         result.fact("columns", len(columns), table.header.line)
         result.unknown_columns(header.unknown, table.header.line)
-        check = total_agrees(columns, table.decimal)
+        read_cell = cell_reader(SYMBOLS, table.decimal)
+        check = total_agrees(columns, read_cell)
         body = body_and_continuations(document, table, result)
         rows: dict[int, Row] = {}
         for item in join_wrapped_labels(body, lambda label: parse_label(label).code is not None):
@@ -238,7 +241,7 @@ class CareStaffing:
                 result.fact("section_heading", item.label, item.line)
             else:
                 rows[item.line.number] = item
-                self._read_row(document, table, item, year, header, check, result)
+                self._read_row(document, item, year, header, check, read_cell, result)
         if not result.rejects:
             reject_swapped_row(result, rows, columns)
         elif len(result.rejects) == 1 and header.width == len(columns):
@@ -250,8 +253,8 @@ class CareStaffing:
         return result
 
     @staticmethod
-    def _read_row(document: TableDocument, table: Table, row: Row, year: int, header: HeaderColumns, check,
-                  result: ParseResult) -> None:
+    def _read_row(document: TableDocument, row: Row, year: int, header: HeaderColumns, check,
+                  read_cell: Callable[[str], Cell], result: ParseResult) -> None:
         label = parse_label(row.label)
         if label.code is not None:
             area_level = "municipality"
@@ -269,11 +272,16 @@ class CareStaffing:
             result.reject(row.line, settled.reason or "unreadable", settled.describe(), raw=row.raw)
             return
         try:
-            cells = [parse_cell(settled.cells[column.index], SYMBOLS, table.decimal) for column in header.known]
+            cells = [read_cell(settled.cells[column.index]) for column in header.known]
         except CellError as error:
             result.reject(row.line, str(error), raw=row.raw)
             return
-        for column, cell in zip(header.known, cells):
-            result.tables[TABLE].append(man_years_record(document, row, year, area_level, label.code, label.name,
-                                                         column, cell.value, cell.status))
+        result.tables[TABLE].add_row(
+            {"year": year, "area_level": area_level, "municipality_code": label.code, "area_name": label.name,
+             **row_lineage(document, row)},
+            {"column_number": [column.number for column in header.known],
+             "education_type": [column.education_type for column in header.known],
+             "education_label": [column.label for column in header.known],
+             "man_years": [cell.value for cell in cells],
+             "value_status": [cell.status for cell in cells]})
 

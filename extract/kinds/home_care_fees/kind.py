@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -33,9 +34,9 @@ from extract.kinds.home_care_fees.semantics import (
     price_type_of,
 )
 from extract.tables import Header, Row, Section, Table, TableDocument
-from extract.tables.cells import CellError, parse_cell
+from extract.tables.cells import Cell, CellError, cell_reader
 from extract.tables.labels import parse_label
-from extract.tables.readings import settle
+from extract.tables.readings import Reading, settle
 from extract.tables.text import normalise
 
 
@@ -137,12 +138,12 @@ def _checked(columns: list[Column]) -> list[Column]:
     return columns
 
 
-def plausible(columns: list[Column], decimal: str):
+def plausible(columns: list[Column], read_cell: Callable[[str], Cell]):
     """The constraint a reading of a row's values must pass: every value within what it can be."""
     def check(reading: tuple[str, ...]) -> str | None:
         for column in columns:
             try:
-                value = parse_cell(reading[column.index], SYMBOLS, decimal).value
+                value = read_cell(reading[column.index]).value
             except CellError as error:
                 return str(error)
             limit = PLAUSIBLE_MAXIMUM[column.price_type or column.measure]
@@ -243,6 +244,8 @@ class HomeCareFees:
         # rows + rejects account for the document, not the parser's success with itself.
         counts = {MUNICIPALITY: 0, DISTRICT: 0}
         in_districts = False
+        read_cell = cell_reader(SYMBOLS, table.decimal)
+        check = plausible(columns, read_cell)
         for item in body_and_continuations(document, table, result):
             if isinstance(item, Section):
                 if DISTRICT_SECTION.match(item.label):
@@ -252,7 +255,8 @@ class HomeCareFees:
                     result.fact("section_heading", item.label, item.line)
                 continue
             counts[DISTRICT if in_districts else MUNICIPALITY] += 1
-            self._read_row(document, table, item, area_of(item.label, in_districts), year, columns, width, result)
+            self._read_row(document, item, area_of(item.label, in_districts), year, columns, width, check, read_cell,
+                           result)
         result.fact("municipality_rows", counts[MUNICIPALITY])
         result.fact("district_rows", counts[DISTRICT])
         for note in table.notes:
@@ -264,19 +268,18 @@ class HomeCareFees:
         return result
 
     @staticmethod
-    def _read_row(document: TableDocument, table: Table, row: Row, area: Area | str, year: int,
-                  columns: list[Column], width: int, result: ParseResult) -> None:
+    def _read_row(document: TableDocument, row: Row, area: Area | str, year: int, columns: list[Column], width: int,
+                  check: Callable[[Reading], str | None], read_cell: Callable[[str], Cell],
+                  result: ParseResult) -> None:
         if isinstance(area, str):
             result.reject(row.line, area, raw=row.raw)
             return
-        settled = settle(row.cells, row.tokens, width, plausible(columns, table.decimal), empty_cells=False)
+        settled = settle(row.cells, row.tokens, width, check, empty_cells=False)
         if settled.cells is None:
             result.reject(row.line, settled.reason or "unreadable", settled.describe(), raw=row.raw)
             return
         try:
-            parsed = {
-                column.number: parse_cell(settled.cells[column.index], SYMBOLS, table.decimal) for column in columns
-            }
+            parsed = {column.number: read_cell(settled.cells[column.index]) for column in columns}
         except CellError as error:
             result.reject(row.line, str(error), raw=row.raw)
             return
@@ -302,20 +305,15 @@ class HomeCareFees:
             "payment_per_user_status": measures[PAYMENT].status,
             **lineage,
         })
-        for column in columns:
-            if column.band is None:
-                continue
-            cell = parsed[column.number]
-            result.tables["fee_schedule"].append({
-                **keys,
-                "column_number": column.number,
-                "column_label": column.label,
-                "income_band": column.band.code,
-                "income_band_label": column.band.label,
-                "income_band_lower_g": column.band.lower_g,
-                "income_band_upper_g": column.band.upper_g,
-                "price_type": column.price_type,
-                "price_nok": cell.value,
-                "value_status": cell.status,
-                **lineage,
-            })
+        banded = [column for column in columns if column.band is not None]
+        result.tables["fee_schedule"].add_row({**keys, **lineage}, {
+            "column_number": [column.number for column in banded],
+            "column_label": [column.label for column in banded],
+            "income_band": [column.band.code for column in banded],
+            "income_band_label": [column.band.label for column in banded],
+            "income_band_lower_g": [column.band.lower_g for column in banded],
+            "income_band_upper_g": [column.band.upper_g for column in banded],
+            "price_type": [column.price_type for column in banded],
+            "price_nok": [parsed[column.number].value for column in banded],
+            "value_status": [parsed[column.number].status for column in banded],
+        })
