@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 
@@ -70,7 +71,7 @@ class Document:
     page_widths: dict[int, float] = field(default_factory=dict)
     encoding: str | None = None  # of a text rendering: utf-8, utf-16, or cp1252 when it was neither
 
-    @property
+    @cached_property  # in the lineage of every record
     def name(self) -> str:
         return self.path.name
 

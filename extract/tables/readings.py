@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 
+from extract.readers.document import immutable
 from extract.tables.cells import ANY_SYMBOL, GROUP_SEPARATORS, SIGNS, clean, filled_width, is_blank
 
 _HEAD = re.compile(rf"^[{re.escape(SIGNS)}]?(?:[1-9]\d{{0,2}}|0)$")
@@ -76,7 +76,7 @@ def readings(tokens: Sequence[str], cells: int, limit: int = 4096) -> Iterator[R
     yield from walk(0, ())
 
 
-@dataclass(frozen=True)
+@immutable
 class Settled:
     """A row's value cells as settled, or why they could not be."""
 

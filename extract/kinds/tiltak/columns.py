@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from extract.kinds.base import ParseError
-from extract.kinds.tiltak.semantics import SUPPRESSED_BELOW, fold, is_ytd_label, read_cell
+from extract.kinds.tiltak.semantics import SUPPRESSED_BELOW, fold, is_ytd_label, read_count
 from extract.tables import Line, Table
 from extract.tables.cells import CellError
 from extract.tables.readings import Reading
@@ -76,17 +76,26 @@ def ytd_agrees(columns: Columns, from_january: bool):
     up; each '*' hides 0–3. Only a report from January shows every month so far."""
     def check(reading: Reading) -> str | None:
         try:
-            cells = list(map(read_cell, reading))
+            counts = list(map(read_count, reading))
         except CellError as error:
             return str(error)
-        if not from_january or cells[columns.ytd].value is None:
+        ytd = counts[columns.ytd].cell.value
+        if not from_january or ytd is None:
             return None
-        months = [cells[i].value for i in columns.month_at]
-        printed = [value for value in months if value is not None]
-        known = sum(printed, Decimal(0))
-        hidden = (len(months) - len(printed)) * (SUPPRESSED_BELOW - 1)  # each '*' hides 0–3
-        low, high = (known / len(months) + Decimal("0.5")) // 1, ((known + hidden) / len(months) + Decimal("0.5")) // 1
-        if not low <= cells[columns.ytd].value <= high:
-            return f"the year-to-date average {cells[columns.ytd].value} is not the months' mean"
+        months = [counts[i] for i in columns.month_at]
+        if any(count.fraction for count in months):
+            printed = [count.cell.value for count in months if count.cell.value is not None]
+            known = sum(printed, Decimal(0))
+            hidden = (len(months) - len(printed)) * (SUPPRESSED_BELOW - 1)  # each '*' hides 0–3
+            low = (known / len(months) + Decimal("0.5")) // 1
+            high = ((known + hidden) / len(months) + Decimal("0.5")) // 1
+        else:  # whole numbers, as NAV prints them: the same rounding half up, in integers
+            printed = [count.participants for count in months if count.participants is not None]
+            known = sum(printed)
+            hidden = (len(months) - len(printed)) * (SUPPRESSED_BELOW - 1)
+            low = (2 * known + len(months)) // (2 * len(months))
+            high = (2 * (known + hidden) + len(months)) // (2 * len(months))
+        if not low <= ytd <= high:
+            return f"the year-to-date average {ytd} is not the months' mean"
         return None
     return check
