@@ -6,7 +6,15 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-from extract.kinds.base import CROSS_CHECK_DISAGREEMENT, READING, ParseError, ParseResult, row_lineage, schema
+from extract.kinds.base import (
+    CROSS_CHECK_DISAGREEMENT,
+    READING,
+    ParseError,
+    ParseResult,
+    Records,
+    row_lineage,
+    schema,
+)
 from extract.kinds.sickness_absence.arithmetic import (
     Candidates,
     RawRow,
@@ -186,14 +194,20 @@ def raw_row(row: Row, header: Header) -> RawRow | str:
                   tuple(zip(changes, (cell_status(token) for token in extra_tokens))))
 
 
-def records_for(document: TableDocument, row: Row, header: Header, raw: RawRow, reading: Reading,
-                candidates: Candidates) -> list[dict]:
+# The columns whose values differ between a row's records (one per quarter).
+QUARTER_COLUMNS = ("year", "quarter", "absence_days", "days_status", "change_days", "change_status", "absence_rate_pct",
+                   "rate_status", "rate_change", "rate_change_unit", "rate_change_status", "is_derived")
+
+
+def add_records(records: Records, document: TableDocument, row: Row, header: Header, raw: RawRow, reading: Reading,
+                candidates: Candidates) -> None:
+    """A row's records, one per quarter its rates are printed for."""
     days_a, change_a, days_b, change_b = reading.values
     status_a, change_status_a, status_b, change_status_b = reading.statuses
     this_year = ((days_a, change_a, status_a, change_status_a), (days_b, change_b, status_b, change_status_b))
     table_quarter = header.days_quarters[1]
     rate_changes = dict(zip(header.extra_quarters, raw.rate_changes))
-    records = []
+    quarters = []  # one tuple per quarter, of the values of QUARTER_COLUMNS
     for index, (quarter, rate, status_of_rate) in enumerate(
             zip(header.rate_quarters, raw.rates, raw.rate_statuses)):
         days, change, days_status, change_status = this_year[index % 2]
@@ -204,35 +218,28 @@ def records_for(document: TableDocument, row: Row, header: Header, raw: RawRow, 
             value = days - change if days is not None and change is not None else None
             days_status = DERIVED if value is not None else NOT_PUBLISHED
             change_value, change_status = None, NOT_PRINTED
-        records.append({
-            "year": quarter.year,
-            "quarter": quarter.quarter,
-            "table_level": header.level,
-            "table_year": table_quarter.year,
-            "table_quarter": table_quarter.quarter,
-            "area_level": raw.area_level,
-            "municipality_code": raw.code if raw.area_level == MUNICIPALITY else None,
-            "county_code": raw.code if raw.area_level == COUNTY else None,
-            "source_name": raw.name,
-            "footnote_marker": raw.footnote,
-            "sex": header.sex,
-            "absence_days": value,
-            "days_status": days_status,
-            "change_days": change_value,
-            "change_status": change_status,
-            "absence_rate_pct": rate,
-            "rate_status": status_of_rate,
-            "rate_change": rate_changes.get(quarter, (None, NOT_PRINTED))[0],
-            "rate_change_unit": header.extra_unit if quarter in rate_changes else None,
-            "rate_change_status": rate_changes.get(quarter, (None, NOT_PRINTED))[1],
-            "is_derived": days_status == DERIVED,
-            "split_candidates": len(candidates.readings),
-            "is_disambiguated": len(candidates.readings) > 1,
-            "days_split": str(reading),
-            "total_bound": candidates.bound,
-            **row_lineage(document, row),
-        })
-    return records
+        rate_change, rate_change_status = rate_changes.get(quarter, (None, NOT_PRINTED))
+        quarters.append((quarter.year, quarter.quarter, value, days_status, change_value, change_status, rate,
+                         status_of_rate, rate_change, header.extra_unit if quarter in rate_changes else None,
+                         rate_change_status, days_status == DERIVED))
+    if not quarters:
+        return
+    records.add_row({
+        "table_level": header.level,
+        "table_year": table_quarter.year,
+        "table_quarter": table_quarter.quarter,
+        "area_level": raw.area_level,
+        "municipality_code": raw.code if raw.area_level == MUNICIPALITY else None,
+        "county_code": raw.code if raw.area_level == COUNTY else None,
+        "source_name": raw.name,
+        "footnote_marker": raw.footnote,
+        "sex": header.sex,
+        "split_candidates": len(candidates.readings),
+        "is_disambiguated": len(candidates.readings) > 1,
+        "days_split": str(reading),
+        "total_bound": candidates.bound,
+        **row_lineage(document, row),
+    }, dict(zip(QUARTER_COLUMNS, map(list, zip(*quarters)))))
 
 
 @dataclass
@@ -372,7 +379,7 @@ class SicknessAbsence:
             row = rows[id(candidates.row)]
             surviving = candidates.surviving()
             if len(surviving) == 1:
-                result.tables[TABLE] += records_for(document, row, header, candidates.row, surviving[0], candidates)
+                add_records(result.tables[TABLE], document, row, header, candidates.row, surviving[0], candidates)
                 if candidates.disagreement:
                     result.fact(CROSS_CHECK_DISAGREEMENT, f"{row.label}: {candidates.disagreement}", row.line)
                 if candidates.bound is not None:
