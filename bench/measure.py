@@ -7,7 +7,9 @@
    (the process pool, as `kommunedata` runs it), and in one process for comparison.
 2. PDF: pages/s of our whole PDF path (read, detect, parse) against pdfplumber's bare
    `extract_text()` on the same pages.
-3. The bundled documents: `kommunedata run` against a one-model dbt build (dbt's floor).
+3. The bundled documents: `kommunedata run` against a one-model dbt build (dbt's floor),
+   and dbt building the bundled warehouse's models and seeds alone (no test) against it:
+   a lower bound of the run, whatever the rest of it costs.
 4. The archive (bench/archive.py): a cold run, a warm run with nothing changed, and a
    run after one document changed, with the peak memory of all the run's processes
    together (sampled from /proc).
@@ -18,6 +20,7 @@ A measurement, not a test: it fails only when a command does.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -122,6 +125,23 @@ def dbt_floor(scratch: Path, repeat: int) -> float:
     return median_seconds(lambda: subprocess.run(command, check=True, capture_output=True), repeat)
 
 
+def dbt_models_only(extracted_dir: Path, scratch: Path, repeat: int) -> tuple[float, int]:
+    """(seconds, models and seeds) of a dbt build of the bundled warehouse's models and
+    seeds alone, no test, from the bundled run's extraction: what dbt needs for this
+    project's nodes however fast the rest of a run becomes."""
+    target = scratch / "models-only"
+    command = [str(BIN / "dbt"), "--quiet", "build", "--exclude", "resource_type:test", "--project-dir", str(PROJECT),
+               "--profiles-dir", str(PROJECT), "--target-path", str(target / "target"), "--log-path", str(target),
+               "--vars", json.dumps({"extracted_dir": str(extracted_dir)})]
+    environment = {**os.environ, "KOMMUNEDATA_WAREHOUSE": str(target / "models-only.duckdb")}
+    seconds = median_seconds(lambda: subprocess.run(command, check=True, capture_output=True, env=environment), repeat)
+    listed = subprocess.run([str(BIN / "dbt"), "--quiet", "ls", "--resource-type", "model", "--resource-type", "seed",
+                             "--project-dir", str(PROJECT), "--profiles-dir", str(PROJECT),
+                             "--target-path", str(target / "target"), "--log-path", str(target)],
+                            check=True, capture_output=True, text=True, env=environment)
+    return seconds, len(listed.stdout.split())
+
+
 def kommunedata_run(documents: list[Path], warehouse: Path, *options: str) -> list[str]:
     return [str(BIN / "kommunedata"), "run", *map(str, documents), "--warehouse", str(warehouse), "--quiet", *options]
 
@@ -183,6 +203,9 @@ def measure(smoke: bool) -> list[Figure]:
             lambda: run_measured(kommunedata_run([PROJECT / "documents"], bundled, "--rebuild")), repeat)
         figures.append(Figure("bundled run / dbt floor", f"{bundled_seconds / floor:.1f}× ({bundled_seconds:.1f} s)",
                               "≤ 2×"))
+        models_seconds, models = dbt_models_only(bundled.parent / f"{bundled.stem}_extracted", scratch, repeat)
+        figures.append(Figure(f"dbt alone: the {models} models and seeds, no test / floor",
+                              f"{models_seconds / floor:.1f}× ({models_seconds:.1f} s)"))
 
         warehouse = scratch / "archive-warehouse" / "kommunedata.duckdb"
         cold, cold_peak = run_measured(kommunedata_run([scratch / "archive"], warehouse, "--keep-going"))

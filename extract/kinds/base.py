@@ -94,8 +94,10 @@ class Records(Sequence[dict[str, Any]]):
         self._per_record: dict[str, list[Any]] = {}
         self._row_of: list[int] = []  # each record's row
         self._rows = 0
-        self._shared_names: frozenset[str] = frozenset()  # the columns of the last row added, checked
-        self._each_names: frozenset[str] = frozenset()
+        # The last row's columns (shared, each), checked, and where their values go.
+        self._row_names: tuple[tuple[str, ...], tuple[str, ...]] | None = None
+        self._shared_by_row: list[list[Any]] | None = None
+        self._each_by_record: list[list[Any]] = []
 
     def __len__(self) -> int:
         return len(self._row_of)
@@ -155,28 +157,40 @@ class Records(Sequence[dict[str, Any]]):
     def add_row(self, shared: Mapping[str, Any], each: Mapping[str, Sequence[Any]]) -> None:
         """Records that share the values of `shared` and take the values of `each`,
         column by column, in turn (as many records as each column has values)."""
-        count = len(next(iter(each.values())))
-        if shared.keys() != self._shared_names or each.keys() != self._each_names:
-            self._named(shared.keys() | each.keys(), len(self) + 1)
-            self._shared_names, self._each_names = frozenset(shared), frozenset(each)  # a kind's rows alike
-        for name, values in each.items():
-            if len(values) != count:
-                raise SchemaError(f"table {self.table!r}, record {len(self) + 1}: {len(values)} values of "
-                                  f"{name!r} for {count} records")
+        sizes = set(map(len, each.values()))
+        if len(sizes) != 1:
+            raise SchemaError(f"table {self.table!r}, record {len(self) + 1}: columns of {sorted(sizes)} values "
+                              "for the records of one row")
+        (count,) = sizes
+        if (tuple(shared), tuple(each)) != self._row_names:
+            self._prepare(shared, each)
         if not count:
             return
-        for name, value in shared.items():
-            if name in self._per_row:
-                self._per_row[name].append(value)
-            else:
-                self._per_record[name].extend([value] * count)
-        for name, values in each.items():
+        if self._shared_by_row is not None:  # a kind's rows alike: their shared columns kept per row
+            for column, value in zip(self._shared_by_row, shared.values()):
+                column.append(value)
+        else:
+            for name, value in shared.items():
+                if name in self._per_row:
+                    self._per_row[name].append(value)
+                else:
+                    self._per_record[name].extend([value] * count)
+        for column, values in zip(self._each_by_record, each.values()):
+            column.extend(values)
+        self._row_of.extend([self._rows] * count)
+        self._rows += 1
+
+    def _prepare(self, shared: Mapping[str, Any], each: Mapping[str, Sequence[Any]]) -> None:
+        """Check a row's columns, and keep the columns its records do not share per record."""
+        self._named(shared.keys() | each.keys(), len(self) + 1)
+        for name in each:
             if name in self._per_row:  # the first row to give it a value per record
                 by_row = self._per_row.pop(name)
                 self._per_record[name] = [by_row[row] for row in self._row_of]
-            self._per_record[name].extend(values)
-        self._row_of.extend([self._rows] * count)
-        self._rows += 1
+        self._row_names = (tuple(shared), tuple(each))
+        self._each_by_record = [self._per_record[name] for name in each]
+        self._shared_by_row = [self._per_row[name] for name in shared] if self._per_row.keys() >= shared.keys() \
+            else None
 
     def drop_lines(self, lines: Collection[int]) -> None:
         """Take out the records read from these lines (`source_line`)."""
@@ -185,6 +199,7 @@ class Records(Sequence[dict[str, Any]]):
         self._per_row = {}
         self._row_of = list(range(len(kept)))
         self._rows = len(kept)
+        self._row_names = None
 
     def source_lines(self) -> set[int]:
         """The lines the records were read from."""
