@@ -357,7 +357,9 @@ def _write_document(out_dir: Path, kind: DocumentKind, document: TableDocument, 
         rejects.append(_reject_record(document.name, document.sha256, kind.kind, line.page if line else None,
                                       line.number if line else None, line.text if line else None,
                                       f"document not parsed: {reason}"))
-    store.write_rows(rejects, store.REJECTS_SCHEMA, store.table_dir(out_dir, store.EXTRACTION, "rejects") / file_name)
+    if rejects:  # most documents have none: their rejects are the empty file's
+        store.write_rows(rejects, store.REJECTS_SCHEMA,
+                         store.table_dir(out_dir, store.EXTRACTION, "rejects") / file_name)
     facts = [
         {"source_file": document.name, "source_sha256": document.sha256, "kind": kind.kind, "fact": fact.name,
          "value": fact.value, "source_page": fact.line.page if fact.line else None,
