@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import field
 from itertools import filterfalse
 from typing import Any, Generic, TypeVar
 
@@ -108,18 +109,17 @@ class Cut:
     bold: bool = False
     gapped: bool = False  # a text line with columns two or more spaces apart
     more: tuple[Line, ...] = ()  # further lines of the row (its cells, where each stood on a line)
+    # The label, the values and those of them not blank: asked of every line, so worked out
+    # when it is cut (and again by `replace`).
+    label: str = field(init=False, compare=False, repr=False)
+    values: tuple[str, ...] = field(init=False, compare=False, repr=False)
+    filled: tuple[str, ...] = field(init=False, compare=False, repr=False)
 
-    @once
-    def label(self) -> str:
-        return squeeze(" ".join(self.parts[: self.label_end]))
-
-    @once
-    def values(self) -> tuple[str, ...]:
-        return self.parts[self.label_end :]
-
-    @once
-    def filled(self) -> tuple[str, ...]:
-        return tuple(filterfalse(is_blank, self.values))
+    def __post_init__(self) -> None:
+        parts, end = self.parts, self.label_end
+        self.label = squeeze(parts[0]) if end == 1 else squeeze(" ".join(parts[:end]))
+        self.values = parts[end:]
+        self.filled = tuple(filterfalse(is_blank, self.values))
 
     @once
     def text(self) -> str:

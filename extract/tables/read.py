@@ -297,7 +297,8 @@ def _explicit_table(index: int, head: list[Cut], members: list[Cut], layout: str
     for item in [*sections, *members]:
         if item.is_row or item.is_value_only:
             cells = _explicit_cells(item)
-            body.append(Row((item.line, *item.more), item.label, cells, bold=item.bold, indented=item.indented))
+            body.append(Row((item.line, *item.more) if item.more else (item.line,), item.label, cells, (), item.bold,
+                            item.indented))
         elif item.is_label_only:
             body.append(Section(item.line, item.label, item.bold, item.indented))
     taken = {item.line.number for item in [*header_items, *sections]}
