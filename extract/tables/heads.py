@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from extract.readers.document import Line
@@ -122,23 +123,49 @@ def title_block(items: Sequence[Cut]) -> TitleBlock:
     prose above the table ends the block.
     """
     candidates = _paragraph_units(items)[-6:]
-    texts = [" ".join(_cells_text(item) for item in group) for group in candidates]
+    read = _read_title(tuple(" ".join(_cells_text(item) for item in group) for group in candidates))
+    if read is None:
+        return TitleBlock()
+    units = candidates[len(candidates) - read.units:]
+    title_line = units[read.title_unit][0].line if read.title_unit is not None else None
+    return TitleBlock(tuple(item.line for group in units for item in group), read.number, read.title, read.subtitle,
+                      read.publisher, read.source, read.period, read.markers, title_line)
+
+
+@dataclass(frozen=True)
+class _TitleRead:
+    """What the texts of a title block's candidate lines say (see `_read_title`)."""
+
+    units: int  # how many of the last candidates make the block
+    number: str | None
+    title: str
+    subtitle: str | None
+    publisher: str | None
+    source: str | None
+    period: str | None
+    markers: tuple[str, ...]
+    title_unit: int | None  # the unit (of the block's) the title starts on
+
+
+# A report's tables repeat their title blocks (a period heading over every table): each read once.
+@lru_cache(maxsize=1 << 12)
+def _read_title(texts: tuple[str, ...]) -> _TitleRead | None:
     numbered = [i for i, text in enumerate(texts) if starts_with_table_number(text)]
-    units: list[list[Cut]] = []
-    for index in range(len(candidates) - 1, -1, -1):
+    first = len(texts)
+    for index in range(len(texts) - 1, -1, -1):
         if numbered and index < numbered[-1] - 2:
             break  # above a numbered title: at most its subject and publisher
         if is_prose_line(texts[index]) or (not numbered and _is_sentence(texts[index])):
             break
-        units.insert(0, candidates[index])
-    if not units:
-        return TitleBlock()
+        first = index
+    texts = texts[first:]
+    if not texts:
+        return None
     number = publisher = source = period = None
-    title_line: Line | None = None
+    title_unit: int | None = None
     title_parts: list[str] = []
     subtitle: list[str] = []
     subject: list[str] = []
-    texts = [" ".join(_cells_text(item) for item in group) for group in units]
     title_at = next((i for i, text in enumerate(texts) if starts_with_table_number(text)), None)
     for index, text in enumerate(texts):
         text, stated_source = split_source(text)
@@ -153,12 +180,12 @@ def title_block(items: Sequence[Cut]) -> TitleBlock:
             period = text
         elif not title_parts and number is None and (alone := _NUMBER_ALONE.match(text)):
             number = alone["number"]  # 'Table 8' on a line of its own, the title under it
-            title_line = units[index][0].line
+            title_unit = index
         elif title_at is None or index >= title_at:
             if not title_parts and (match := _TABLE_NUMBER.match(text)):
                 number, text = match["number"], match["title"]
-            if not title_parts and title_line is None:
-                title_line = units[index][0].line
+            if not title_parts and title_unit is None:
+                title_unit = index
             if title_parts and _TITLE_END.search(title_parts[-1]):
                 subtitle.append(text)
             else:
@@ -168,10 +195,9 @@ def title_block(items: Sequence[Cut]) -> TitleBlock:
     title, markers = split_markers(join_wrapped(title_parts))
     if not title and subject:
         title, markers = split_markers(subject.pop())
-        title_line = None
-    lines = tuple(item.line for group in units for item in group)
-    return TitleBlock(lines, number, title, " ".join(subtitle) or " ".join(subject) or None,
-                      publisher, source, period, markers, title_line)
+        title_unit = None
+    return _TitleRead(len(texts), number, title, " ".join(subtitle) or " ".join(subject) or None, publisher, source,
+                      period, markers, title_unit)
 
 
 def _is_sentence(text: str) -> bool:

@@ -318,7 +318,7 @@ def _is_value_line(item: Cut) -> bool:
 def _explicit_cells(item: Cut) -> tuple[str, ...]:
     """A row's value cells: after its label cell, or a lone value line's text."""
     if item.layout in EXPLICIT:
-        return tuple(item.parts[1:])
+        return item.values  # its label is its first cell
     return (clean(item.line.text),)
 
 
