@@ -209,7 +209,6 @@ class Records(Sequence[dict[str, Any]]):
 
     def to_arrow(self) -> pa.Table:
         """The records as an Arrow table of the schema, its required columns checked filled."""
-        self._check_required()
         if not self:
             return self.schema.empty_table()
         rows = pa.array(self._row_of, pa.int32()) if self._per_row and self._rows < len(self) else None
@@ -220,21 +219,16 @@ class Records(Sequence[dict[str, Any]]):
             else:
                 shared = pa.array(self._per_row[field_.name], type=field_.type)
                 arrays.append(shared if rows is None else shared.take(rows))
+        if any(array.null_count for field_, array in zip(self.schema, arrays) if not field_.nullable):
+            self._name_empty_required()
         return pa.Table.from_arrays(arrays, schema=self.schema)
 
-    def _check_required(self) -> None:
-        first_empty = []
-        for field_ in self.schema:
-            if field_.nullable:
-                continue
-            if field_.name in self._per_record and None in self._per_record[field_.name]:
-                first_empty.append(self._per_record[field_.name].index(None))
-            elif field_.name in self._per_row and None in self._per_row[field_.name]:
-                first_empty.append(self._row_of.index(self._per_row[field_.name].index(None)))
-        if first_empty:
-            index = min(first_empty)
-            empty = sorted(f.name for f in self.schema if not f.nullable and self._value(f.name, index) is None)
-            raise SchemaError(f"table {self.table!r}, record {index + 1}: required columns empty {empty}")
+    def _name_empty_required(self) -> None:
+        """Fail naming the first record with a required column empty, and its empty columns."""
+        required = [f.name for f in self.schema if not f.nullable]
+        index = next(i for i in range(len(self)) if any(self._value(name, i) is None for name in required))
+        empty = sorted(name for name in required if self._value(name, index) is None)
+        raise SchemaError(f"table {self.table!r}, record {index + 1}: required columns empty {empty}")
 
 
 @dataclass

@@ -44,17 +44,27 @@ def reading_order(columns: Columns) -> tuple[tuple[int, date | None], ...]:
 def read_columns(labels: list[str], expected: list[date], line: Line | None) -> Columns:
     """The header names the ytd column and the months; they must be the heading's months.
     A column named otherwise (a change since last year, say) is not read."""
-    labels = [label for label in labels if label]
+    columns = _columns(tuple(labels), tuple(expected))
+    if isinstance(columns, str):
+        raise ParseError(columns, line)
+    return columns
+
+
+# A report repeats its header over every table: each header read once.
+@lru_cache(maxsize=256)
+def _columns(labels: tuple[str, ...], expected: tuple[date, ...]) -> Columns | str:
+    """The columns the labels name, or why they name none the heading allows."""
+    labels = tuple(label for label in labels if label)
     ytd = [i for i, label in enumerate(labels) if is_ytd_label(label)]
     if len(ytd) != 1:
-        raise ParseError("the column header has no single 'Gjennomsnitt hittil i år' column", line)
+        return "the column header has no single 'Gjennomsnitt hittil i år' column"
     month_at = [i for i, label in enumerate(labels) if i not in ytd and month_of(label) is not None]
     names = [labels[i] for i in month_at]
     if [month_of(name) for name in names] != [month.month for month in expected]:
-        raise ParseError(f"the column header's months {[fold(n) for n in names]} are not the heading's range "
-                         f"{expected[0]:%Y-%m}..{expected[-1]:%Y-%m}", line)
+        return (f"the column header's months {[fold(n) for n in names]} are not the heading's range "
+                f"{expected[0]:%Y-%m}..{expected[-1]:%Y-%m}")
     unknown = tuple(label for i, label in enumerate(labels) if i not in ytd and i not in month_at)
-    return Columns(ytd=ytd[0], months=tuple(expected), month_at=tuple(month_at), unknown=unknown)
+    return Columns(ytd=ytd[0], months=expected, month_at=tuple(month_at), unknown=unknown)
 
 
 def header_labels(table: Table) -> list[str]:
