@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 
 from extract.kinds.base import ParseError
 from extract.kinds.tiltak.semantics import SUPPRESSED_BELOW, fold, is_ytd_label, read_count
@@ -79,6 +80,9 @@ def header_labels(table: Table) -> list[str]:
     return [" ".join(words[:first]), *(words[i] for i in months)]
 
 
+FRACTION = attrgetter("fraction")
+
+
 # One check per header (the rows under it share it), not one per row.
 @lru_cache(maxsize=256)
 def ytd_agrees(columns: Columns, from_january: bool):
@@ -93,7 +97,7 @@ def ytd_agrees(columns: Columns, from_january: bool):
         if not from_january or ytd is None:
             return None
         months = [counts[i] for i in columns.month_at]
-        if any(count.fraction for count in months):
+        if any(map(FRACTION, months)):
             printed = [count.cell.value for count in months if count.cell.value is not None]
             known = sum(printed, Decimal(0))
             hidden = (len(months) - len(printed)) * (SUPPRESSED_BELOW - 1)  # each '*' hides 0–3

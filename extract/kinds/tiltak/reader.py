@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from extract.kinds.base import ParseError, ParseResult, row_lineage
 from extract.kinds.tiltak.columns import Columns, header_labels, read_columns, reading_order, ytd_agrees
@@ -48,7 +48,7 @@ from extract.tables.cells import SUPPRESSED, CellError, clean
 from extract.tables.labels import reclaim_dashes
 from extract.tables.readings import Reading, settle
 
-IS_COUNT = attrgetter("is_count")
+IS_COUNT, PARTICIPANTS, STATUS = attrgetter("is_count"), attrgetter("participants"), attrgetter("cell.status")
 
 
 @dataclass
@@ -94,9 +94,9 @@ class Reader:
     header_errors: list[ParseError] = field(default_factory=list)
     measure_variants: set[str] = field(default_factory=set)
     municipality_lines: dict[str, set[int]] = field(default_factory=dict)  # measure → line numbers
-    # The current header's reading order and ytd check, and what its records count (the
-    # ytd average or a month's figure, in that order): settled once for the rows under it.
-    order: tuple[tuple[int, date | None], ...] = ()
+    # The current header's cells read, in reading order, its ytd check, and what its
+    # records count (the ytd average or a month's figure): settled once for its rows.
+    read_cells: Callable[[Reading], tuple[str, ...]] | None = None
     check: Callable[[Reading], str | None] | None = None
     measures: tuple[str, ...] = ()
     record_months: tuple[date | None, ...] = ()
@@ -136,8 +136,9 @@ class Reader:
         try:
             self.columns = read_columns(header_labels(fragment), self.months, fragment.header.line)
             self.result.unknown_columns(self.columns.unknown, fragment.header.line)
-            self.order, self.check = reading_order(self.columns), ytd_agrees(self.columns, self.first.month == 1)
-            self.record_months = tuple(month for _, month in self.order)
+            order, self.check = reading_order(self.columns), ytd_agrees(self.columns, self.first.month == 1)
+            self.read_cells = itemgetter(*(index for index, _ in order))  # the ytd and a month at least: a tuple
+            self.record_months = tuple(month for _, month in order)
             self.measures = tuple(YTD_AVERAGE if month is None else MONTH for month in self.record_months)
         except ParseError as error:
             self.result.reject(fragment.header.line, str(error))
@@ -327,7 +328,7 @@ class Reader:
             self.result.reject(row.line, reason, settled.describe(), raw=row.raw)
             return
         try:
-            counts = [read_count(settled.cells[index]) for index, _ in self.order]
+            counts = list(map(read_count, self.read_cells(settled.cells)))
         except CellError as error:
             self.result.reject(row.line, str(error), raw=row.raw)
             return
@@ -353,13 +354,13 @@ class Reader:
             "is_total_row": is_total,
             **row_lineage(self.document, row),
         }
-        statuses = [count.cell.status for count in counts]
+        statuses = list(map(STATUS, counts))
         self.result.tables[TABLE].add_row(shared, {
             "measure": self.measures,
             "month": self.record_months,
-            "participants": [count.participants for count in counts],
+            "participants": list(map(PARTICIPANTS, counts)),
             "value_status": statuses,
-            "is_suppressed": [status == SUPPRESSED for status in statuses],
+            "is_suppressed": list(map(SUPPRESSED.__eq__, statuses)),
         })
 
     def reject_counts(self, row: Row, counts: list[Count]) -> None:
