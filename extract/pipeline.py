@@ -334,7 +334,7 @@ def rows_fingerprint(kind: DocumentKind, tables: dict[str, pa.Table]) -> str | N
         with pa.ipc.new_stream(sink, ordered.schema) as stream:
             stream.write_table(ordered)
         digest.update(name.encode())
-        digest.update(sink.getvalue().to_pybytes())
+        digest.update(sink.getvalue())  # the buffer itself, not a copy of it
     return digest.hexdigest()
 
 

@@ -62,9 +62,9 @@ def normalise(text: str) -> str:
     text = _DASH.sub("-", text)
     decomposed = unicodedata.normalize("NFKD", text.replace("å", "\0a").replace("ø", "\0o").replace("æ", "\0e"))
     # The combining marks among the text's characters, each asked once (a long text has few kinds).
-    marks = {ord(char): None for char in set(decomposed) if unicodedata.combining(char)}
-    kept = decomposed.translate(marks) if marks else decomposed
-    return kept.replace("\0a", "å").replace("\0o", "ø").replace("\0e", "æ")
+    for mark in {char for char in set(decomposed) if unicodedata.combining(char)}:
+        decomposed = decomposed.replace(mark, "")
+    return decomposed.replace("\0a", "å").replace("\0o", "ø").replace("\0e", "æ")
 
 
 def compact(text: str) -> str:
