@@ -8,11 +8,13 @@ by single spaces.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
+from typing import TypeVar
 
 from extract.kinds.base import ParseError
 from extract.kinds.tiltak.semantics import SUPPRESSED_BELOW, fold, is_ytd_label, read_count
@@ -80,7 +82,15 @@ def header_labels(table: Table) -> list[str]:
     return [" ".join(words[:first]), *(words[i] for i in months)]
 
 
-FRACTION = attrgetter("fraction")
+FRACTION, PARTICIPANTS = attrgetter("fraction"), attrgetter("participants")
+T = TypeVar("T")
+
+
+def picker(indexes: tuple[int, ...]) -> Callable[[Sequence[T]], tuple[T, ...]]:
+    """The items at `indexes` of a sequence, as a tuple (however many indexes)."""
+    if len(indexes) == 1:
+        return lambda items: (items[indexes[0]],)
+    return itemgetter(*indexes)
 
 
 # One check per header (the rows under it share it), not one per row.
@@ -88,6 +98,8 @@ FRACTION = attrgetter("fraction")
 def ytd_agrees(columns: Columns, from_january: bool):
     """A reading's year-to-date average must be the mean of its months, rounded half
     up; each '*' hides 0–3. Only a report from January shows every month so far."""
+    months_of = picker(columns.month_at)
+
     def check(reading: Reading) -> str | None:
         try:
             counts = list(map(read_count, reading))
@@ -96,7 +108,7 @@ def ytd_agrees(columns: Columns, from_january: bool):
         ytd = counts[columns.ytd].cell.value
         if not from_january or ytd is None:
             return None
-        months = [counts[i] for i in columns.month_at]
+        months = months_of(counts)
         if any(map(FRACTION, months)):
             printed = [count.cell.value for count in months if count.cell.value is not None]
             known = sum(printed, Decimal(0))
@@ -104,9 +116,9 @@ def ytd_agrees(columns: Columns, from_january: bool):
             low = (known / len(months) + Decimal("0.5")) // 1
             high = ((known + hidden) / len(months) + Decimal("0.5")) // 1
         else:  # whole numbers, as NAV prints them: the same rounding half up, in integers
-            printed = [count.participants for count in months if count.participants is not None]
-            known = sum(printed)
-            hidden = (len(months) - len(printed)) * (SUPPRESSED_BELOW - 1)
+            values = list(map(PARTICIPANTS, months))
+            known = sum(filter(None, values))  # a zero or a '*' adds nothing known
+            hidden = values.count(None) * (SUPPRESSED_BELOW - 1)
             low = (2 * known + len(months)) // (2 * len(months))
             high = (2 * (known + hidden) + len(months)) // (2 * len(months))
         if not low <= ytd <= high:

@@ -12,10 +12,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from extract.kinds.base import ParseError, ParseResult, row_lineage
-from extract.kinds.tiltak.columns import Columns, header_labels, read_columns, reading_order, ytd_agrees
+from extract.kinds.tiltak.columns import (
+    PARTICIPANTS,
+    Columns,
+    header_labels,
+    picker,
+    read_columns,
+    reading_order,
+    ytd_agrees,
+)
 from extract.kinds.tiltak.semantics import (
     ALL_MEASURES,
     CATEGORICAL,
@@ -48,7 +56,7 @@ from extract.tables.cells import SUPPRESSED, CellError, clean
 from extract.tables.labels import reclaim_dashes
 from extract.tables.readings import Reading, settle
 
-IS_COUNT, PARTICIPANTS, STATUS = attrgetter("is_count"), attrgetter("participants"), attrgetter("cell.status")
+IS_COUNT, STATUS = attrgetter("is_count"), attrgetter("cell.status")
 
 
 @dataclass
@@ -137,7 +145,7 @@ class Reader:
             self.columns = read_columns(header_labels(fragment), self.months, fragment.header.line)
             self.result.unknown_columns(self.columns.unknown, fragment.header.line)
             order, self.check = reading_order(self.columns), ytd_agrees(self.columns, self.first.month == 1)
-            self.read_cells = itemgetter(*(index for index, _ in order))  # the ytd and a month at least: a tuple
+            self.read_cells = picker(tuple(index for index, _ in order))
             self.record_months = tuple(month for _, month in order)
             self.measures = tuple(YTD_AVERAGE if month is None else MONTH for month in self.record_months)
         except ParseError as error:
