@@ -151,10 +151,17 @@ class Cut:
         return not self.label and bool(self.filled) and all(map(is_value_token, self.filled))
 
 
+def _is_blank_line(text: str) -> bool:
+    """Spaces, empty cells' pipes and markup only."""
+    if "<" in text:
+        return is_blank(strip_markup(text).replace("|", ""))
+    return not text.strip(_BLANK_LINE)
+
+
 def cut(line: Line) -> Cut:
     """A line of a text rendering or a PDF, cut into its parts."""
     text = line.text
-    if not text.strip(_BLANK_LINE) if "<" not in text else is_blank(strip_markup(text).replace("|", "")):
+    if _is_blank_line(text):
         return Cut(line, BLANK)
     if line.words:
         return _positions(line)
