@@ -146,14 +146,6 @@ class Records(Sequence[dict[str, Any]]):
         self._row_of.append(self._rows)
         self._rows += 1
 
-    def extend(self, records: Iterable[Mapping[str, Any]]) -> None:
-        for record in records:
-            self.append(record)
-
-    def __iadd__(self, records: Iterable[Mapping[str, Any]]) -> Records:
-        self.extend(records)
-        return self
-
     def add_row(self, shared: Mapping[str, Any], each: Mapping[str, Sequence[Any]]) -> None:
         """Records that share the values of `shared` and take the values of `each`,
         column by column, in turn (as many records as each column has values)."""

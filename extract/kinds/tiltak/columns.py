@@ -17,7 +17,7 @@ from operator import attrgetter, itemgetter
 from typing import TypeVar
 
 from extract.kinds.base import ParseError
-from extract.kinds.tiltak.semantics import SUPPRESSED_BELOW, fold, is_ytd_label, read_count
+from extract.kinds.tiltak.semantics import MONTH, SUPPRESSED_BELOW, YTD_AVERAGE, fold, is_ytd_label, read_count
 from extract.tables import Line, Table
 from extract.tables.cells import CellError
 from extract.tables.readings import Reading
@@ -36,12 +36,35 @@ class Columns:
         return len(self.months) + 1 + len(self.unknown)
 
 
-# A report's tables share a few headers: the order is settled once per header, not per row.
+FRACTION, PARTICIPANTS = attrgetter("fraction"), attrgetter("participants")
+T = TypeVar("T")
+
+
+def picker(indexes: tuple[int, ...]) -> Callable[[Sequence[T]], tuple[T, ...]]:
+    """The items at `indexes` of a sequence, as a tuple (however many indexes)."""
+    if len(indexes) == 1:
+        return lambda items: (items[indexes[0]],)
+    return itemgetter(*indexes)
+
+
+@dataclass(frozen=True)
+class RowRecords:
+    """What each row under a header gives: the cells read (the unknown columns' are not),
+    in reading order, and the month each counts (None for the year-to-date average) and
+    its measure."""
+
+    cells: Callable[[Sequence[str]], tuple[str, ...]]
+    months: tuple[date | None, ...]
+    measures: tuple[str, ...]
+
+
+# A report's tables share a few headers: settled once per header, not per row.
 @lru_cache(maxsize=256)
-def reading_order(columns: Columns) -> tuple[tuple[int, date | None], ...]:
-    """The cells read, by index among the value cells: each with its month, None for
-    the year-to-date average (the unknown columns' cells are not read)."""
-    return tuple(sorted([(columns.ytd, None), *zip(columns.month_at, columns.months)], key=lambda pair: pair[0]))
+def row_records(columns: Columns) -> RowRecords:
+    order = sorted([(columns.ytd, None), *zip(columns.month_at, columns.months)], key=lambda pair: pair[0])
+    months = tuple(month for _, month in order)
+    return RowRecords(picker(tuple(index for index, _ in order)), months,
+                      tuple(YTD_AVERAGE if month is None else MONTH for month in months))
 
 
 def read_columns(labels: list[str], expected: list[date], line: Line | None) -> Columns:
@@ -80,17 +103,6 @@ def header_labels(table: Table) -> list[str]:
     months = [i for i, word in enumerate(words) if month_of(word) is not None]
     first = months[0] if months else len(words)
     return [" ".join(words[:first]), *(words[i] for i in months)]
-
-
-FRACTION, PARTICIPANTS = attrgetter("fraction"), attrgetter("participants")
-T = TypeVar("T")
-
-
-def picker(indexes: tuple[int, ...]) -> Callable[[Sequence[T]], tuple[T, ...]]:
-    """The items at `indexes` of a sequence, as a tuple (however many indexes)."""
-    if len(indexes) == 1:
-        return lambda items: (items[indexes[0]],)
-    return itemgetter(*indexes)
 
 
 # One check per header (the rows under it share it), not one per row.

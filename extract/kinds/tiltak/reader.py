@@ -18,17 +18,16 @@ from extract.kinds.base import ParseError, ParseResult, row_lineage
 from extract.kinds.tiltak.columns import (
     PARTICIPANTS,
     Columns,
+    RowRecords,
     header_labels,
-    picker,
     read_columns,
-    reading_order,
+    row_records,
     ytd_agrees,
 )
 from extract.kinds.tiltak.semantics import (
     ALL_MEASURES,
     CATEGORICAL,
     MEASURES,
-    MONTH,
     MUNICIPALITY,
     SUPPRESSED_BELOW,
     SYMBOLS,
@@ -37,7 +36,6 @@ from extract.kinds.tiltak.semantics import (
     TOTAL,
     UNKNOWN_CODES,
     UNKNOWN_LABEL,
-    YTD_AVERAGE,
     Count,
     RowKey,
     classify_label,
@@ -102,12 +100,9 @@ class Reader:
     header_errors: list[ParseError] = field(default_factory=list)
     measure_variants: set[str] = field(default_factory=set)
     municipality_lines: dict[str, set[int]] = field(default_factory=dict)  # measure → line numbers
-    # The current header's cells read, in reading order, its ytd check, and what its
-    # records count (the ytd average or a month's figure): settled once for its rows.
-    read_cells: Callable[[Reading], tuple[str, ...]] | None = None
+    # What each row under the current header gives, and its ytd check: settled once for its rows.
+    records: RowRecords | None = None
     check: Callable[[Reading], str | None] | None = None
-    measures: tuple[str, ...] = ()
-    record_months: tuple[date | None, ...] = ()
 
     def run(self) -> None:
         for fragment in self.document.tables:
@@ -144,10 +139,7 @@ class Reader:
         try:
             self.columns = read_columns(header_labels(fragment), self.months, fragment.header.line)
             self.result.unknown_columns(self.columns.unknown, fragment.header.line)
-            order, self.check = reading_order(self.columns), ytd_agrees(self.columns, self.first.month == 1)
-            self.read_cells = picker(tuple(index for index, _ in order))
-            self.record_months = tuple(month for _, month in order)
-            self.measures = tuple(YTD_AVERAGE if month is None else MONTH for month in self.record_months)
+            self.records, self.check = row_records(self.columns), ytd_agrees(self.columns, self.first.month == 1)
         except ParseError as error:
             self.result.reject(fragment.header.line, str(error))
             self.header_errors.append(error)
@@ -336,7 +328,7 @@ class Reader:
             self.result.reject(row.line, reason, settled.describe(), raw=row.raw)
             return
         try:
-            counts = list(map(read_count, self.read_cells(settled.cells)))
+            counts = list(map(read_count, self.records.cells(settled.cells)))
         except CellError as error:
             self.result.reject(row.line, str(error), raw=row.raw)
             return
@@ -364,8 +356,8 @@ class Reader:
         }
         statuses = list(map(STATUS, counts))
         self.result.tables[TABLE].add_row(shared, {
-            "measure": self.measures,
-            "month": self.record_months,
+            "measure": self.records.measures,
+            "month": self.records.months,
             "participants": list(map(PARTICIPANTS, counts)),
             "value_status": statuses,
             "is_suppressed": list(map(SUPPRESSED.__eq__, statuses)),

@@ -57,6 +57,7 @@ def read_count(text: str) -> Count:
     return Count(cell, int(cell.value) if whole else None, fraction=not whole, below=below,
                  is_count=whole and not below)
 
+
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _RANGE = re.compile(
     rf"^(?:#+\s*)?(?:(?:periode|period)\s*:?\s*)?(?P<m1>{_MONTH})\.?\s*(?P<y1>\d{{4}})?"
